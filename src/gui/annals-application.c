@@ -1,0 +1,119 @@
+/* annals-application.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "annals-application"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "annals-application.h"
+#include "annals-window.h"
+
+struct _AnnalsApplication
+{
+  AdwApplication parent_instance;
+};
+
+G_DEFINE_FINAL_TYPE (AnnalsApplication, annals_application, ADW_TYPE_APPLICATION)
+
+static AnnalsWindow *
+get_window (AnnalsApplication *self)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (window == NULL)
+    window = GTK_WINDOW (annals_window_new (self));
+
+  return ANNALS_WINDOW (window);
+}
+
+static void
+annals_application_activate (GApplication *app)
+{
+  gtk_window_present (GTK_WINDOW (get_window (ANNALS_APPLICATION (app))));
+}
+
+static void
+annals_application_open (GApplication  *app,
+                         GFile        **files,
+                         int            n_files,
+                         const char    *hint)
+{
+  AnnalsWindow *window = get_window (ANNALS_APPLICATION (app));
+
+  for (int i = 0; i < n_files; i++)
+    annals_window_open_file (window, files[i]);
+
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static void
+quit_activated (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+  g_application_quit (G_APPLICATION (user_data));
+}
+
+static void
+about_activated (GSimpleAction *action,
+                 GVariant      *parameter,
+                 gpointer       user_data)
+{
+  static const char *developers[] = { "The Annals developers", NULL };
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (user_data));
+
+  adw_show_about_window (window,
+                         "application-name", _("Annals"),
+                         "application-icon", APPLICATION_ID,
+                         "version", PACKAGE_VERSION,
+                         "developers", developers,
+                         "comments", _("Turn news articles into an interactive timeline"),
+                         "license-type", GTK_LICENSE_GPL_3_0,
+                         "website", "https://github.com/annalsapp/annals",
+                         NULL);
+}
+
+static const GActionEntry app_actions[] = {
+  { "quit", quit_activated },
+  { "about", about_activated },
+};
+
+static void
+annals_application_startup (GApplication *app)
+{
+  static const char *quit_accels[] = { "<Control>q", NULL };
+
+  G_APPLICATION_CLASS (annals_application_parent_class)->startup (app);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions, G_N_ELEMENTS (app_actions), app);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
+}
+
+static void
+annals_application_class_init (AnnalsApplicationClass *klass)
+{
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  app_class->activate = annals_application_activate;
+  app_class->open = annals_application_open;
+  app_class->startup = annals_application_startup;
+}
+
+static void
+annals_application_init (AnnalsApplication *self)
+{
+}
+
+AnnalsApplication *
+annals_application_new (void)
+{
+  return g_object_new (ANNALS_TYPE_APPLICATION,
+                       "application-id", APPLICATION_ID,
+                       "resource-base-path", RESOURCE_BASE_PATH,
+                       "flags", G_APPLICATION_HANDLES_OPEN,
+                       NULL);
+}
