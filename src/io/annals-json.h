@@ -12,6 +12,11 @@
 
 G_BEGIN_DECLS
 
+/* The largest events file Annals reads; larger ones are refused before
+ * they are read (ANNALS_IO_ERROR_TOO_LARGE). The file is held in memory
+ * with its parsed tree, about 4 to 6 times its size at most. */
+#define ANNALS_JSON_MAX_SIZE (512u << 20)
+
 /* Events JSON, format "annals-events" version 1. Errors name the file and
  * the line and column (syntax) or the JSON path (content), e.g.
  * "events.json: events[3].start: invalid date “2022-13-40”". */
@@ -26,5 +31,29 @@ char           *annals_json_to_data   (AnnalsEventSet  *set,
 gboolean        annals_json_save_file (AnnalsEventSet  *set,
                                        const char      *path,
                                        GError         **error);
+
+/* Writes an events file piece by piece, so that a large one can stream
+ * to its destination: begin, add_document…, begin_events, add_event…,
+ * end. The caller may empty @out between calls. */
+typedef struct
+{
+  GString *out;
+  guint    n_items;
+} AnnalsJsonWriter;
+
+void            annals_json_writer_begin        (AnnalsJsonWriter *writer,
+                                                 GString          *out);
+void            annals_json_writer_add_document (AnnalsJsonWriter *writer,
+                                                 AnnalsDocument   *document);
+void            annals_json_writer_begin_events (AnnalsJsonWriter *writer);
+void            annals_json_writer_add_event    (AnnalsJsonWriter *writer,
+                                                 AnnalsEvent      *event);
+void            annals_json_writer_end          (AnnalsJsonWriter *writer,
+                                                 const char       *extra_json);
+
+void            annals_json_append_string       (GString          *out,
+                                                 const char       *text);
+void            annals_json_append_double       (GString          *out,
+                                                 double            value);
 
 G_END_DECLS
