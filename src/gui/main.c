@@ -19,7 +19,8 @@ main (int    argc,
   g_autoptr(AnnalsApplication) app = NULL;
 
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  /* ANNALS_LOCALEDIR lets tests use the catalogues of the build tree. */
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("ANNALS_LOCALEDIR") != NULL ? g_getenv ("ANNALS_LOCALEDIR") : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
