@@ -1,0 +1,331 @@
+/* test-event-store.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "annals-model.h"
+
+typedef struct
+{
+  guint position;
+  guint removed;
+  guint added;
+  guint count;
+} Change;
+
+static void
+on_items_changed (GListModel *model,
+                  guint       position,
+                  guint       removed,
+                  guint       added,
+                  Change     *change)
+{
+  change->position = position;
+  change->removed = removed;
+  change->added = added;
+  change->count++;
+}
+
+static AnnalsEvent *
+make_event (const char      *title,
+            const char      *start,
+            const char      *end,
+            AnnalsEventKind  kind,
+            const char      *host)
+{
+  AnnalsEvent *event = annals_event_new (title, title);
+  AnnalsDate date;
+
+  if (start != NULL)
+    {
+      g_assert_true (annals_date_parse (&date, start, NULL));
+      annals_event_set_start (event, &date);
+    }
+  if (end != NULL)
+    {
+      g_assert_true (annals_date_parse (&date, end, NULL));
+      annals_event_set_end (event, &date);
+    }
+  annals_event_set_kind (event, kind);
+  annals_event_set_host_country (event, host);
+
+  return event;
+}
+
+static AnnalsEventStore *
+make_sample_store (void)
+{
+  AnnalsEventStore *store = annals_event_store_new ();
+  struct {
+    const char *title, *start, *end;
+    AnnalsEventKind kind;
+    const char *host;
+  } events[] = {
+    { "Peaceful Mission 2023", "2023", NULL, ANNALS_EVENT_KIND_EXERCISE, "RU" },
+    { "Trumpet of Peace Festival", NULL, NULL, ANNALS_EVENT_KIND_FESTIVAL, NULL },
+    { "SCO Defence Ministers' Meeting", "2022-08", NULL, ANNALS_EVENT_KIND_MEETING, "UZ" },
+    { "Vostok 2022", "2022-09-01", "2022-09-07", ANNALS_EVENT_KIND_EXERCISE, "RU" },
+    { "Next SCO Defence Ministers' Meeting", "2023", NULL, ANNALS_EVENT_KIND_MEETING, "IN" },
+  };
+
+  annals_event_store_begin_update (store);
+  for (guint i = 0; i < G_N_ELEMENTS (events); i++)
+    {
+      g_autoptr(AnnalsEvent) event = make_event (events[i].title, events[i].start, events[i].end,
+                                                 events[i].kind, events[i].host);
+      annals_event_store_append_event (store, event);
+    }
+  annals_event_store_end_update (store);
+
+  return store;
+}
+
+static void
+test_time_order (void)
+{
+  g_autoptr(AnnalsEventStore) store = make_sample_store ();
+  const char *expected[] = {
+    "SCO Defence Ministers' Meeting", "Vostok 2022", "Peaceful Mission 2023",
+    "Next SCO Defence Ministers' Meeting", "Trumpet of Peace Festival",
+  };
+
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (store)), ==, 5);
+  g_assert_cmpuint (annals_event_store_get_n_dated (store), ==, 4);
+  g_assert_true (g_list_model_get_item_type (G_LIST_MODEL (store)) == ANNALS_TYPE_EVENT);
+
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      g_autoptr(AnnalsEvent) event = g_list_model_get_item (G_LIST_MODEL (store), i);
+
+      g_assert_cmpstr (annals_event_store_get_title (store, i), ==, expected[i]);
+      g_assert_cmpstr (annals_event_get_title (event), ==, expected[i]);
+      g_assert_cmpint (annals_event_store_find_event (store, event), ==, (int) i);
+    }
+  g_assert_null (g_list_model_get_item (G_LIST_MODEL (store), 5));
+}
+
+static void
+test_range_query (void)
+{
+  g_autoptr(AnnalsEventStore) store = make_sample_store ();
+  gint32 from = annals_days_from_civil (2022, 9, 5);
+  gint32 to = annals_days_from_civil (2022, 9, 6);
+  guint first, last, hits = 0;
+  gint32 span_first, span_end;
+
+  /* Only Vostok (1-7 September) overlaps 5 September; the August meeting
+   * ends before it and the 2023 events start after. */
+  annals_event_store_find_range (store, from, to, &first, &last);
+  for (guint i = first; i < last; i++)
+    if (annals_event_record_overlaps (annals_event_store_get_record (store, i), from, to))
+      {
+        g_assert_cmpstr (annals_event_store_get_title (store, i), ==, "Vostok 2022");
+        hits++;
+      }
+  g_assert_cmpuint (hits, ==, 1);
+  g_assert_cmpuint (first, ==, 1);
+
+  annals_event_store_find_range (store, annals_days_from_civil (1990, 1, 1),
+                                 annals_days_from_civil (1991, 1, 1), &first, &last);
+  g_assert_cmpuint (first, ==, last);
+
+  g_assert_true (annals_event_store_get_span (store, &span_first, &span_end));
+  g_assert_cmpint (span_first, ==, annals_days_from_civil (2022, 8, 1));
+  g_assert_cmpint (span_end, ==, annals_days_from_civil (2024, 1, 1));
+}
+
+static void
+test_range_query_random (void)
+{
+  g_autoptr(AnnalsEventStore) store = annals_event_store_new ();
+  g_autoptr(GRand) rand = g_rand_new_with_seed (42);
+
+  annals_event_store_begin_update (store);
+  for (guint i = 0; i < 5000; i++)
+    {
+      AnnalsEventRecord record = { 0 };
+
+      record.first_day = g_rand_int_range (rand, 0, 20000);
+      record.end_day = record.first_day + (g_rand_boolean (rand) ? 1 : g_rand_int_range (rand, 1, 2000));
+      record.key = i;
+      record.kind = (guint8) g_rand_int_range (rand, 0, ANNALS_N_EVENT_KINDS);
+      annals_event_store_append_record (store, &record, "event");
+    }
+  annals_event_store_end_update (store);
+
+  for (guint q = 0; q < 200; q++)
+    {
+      gint32 from = g_rand_int_range (rand, -100, 21000);
+      gint32 to = from + g_rand_int_range (rand, 1, 3000);
+      guint first, last, in_range = 0, brute = 0;
+
+      annals_event_store_find_range (store, from, to, &first, &last);
+      for (guint i = first; i < last; i++)
+        in_range += annals_event_record_overlaps (annals_event_store_get_record (store, i), from, to);
+      for (guint i = 0; i < annals_event_store_get_n_events (store); i++)
+        brute += annals_event_record_overlaps (annals_event_store_get_record (store, i), from, to);
+
+      g_assert_cmpuint (in_range, ==, brute);
+    }
+}
+
+static void
+test_minimal_changes (void)
+{
+  g_autoptr(AnnalsEventStore) store = make_sample_store ();
+  g_autoptr(AnnalsEvent) event = make_event ("Zapad 2021", "2021", NULL, ANNALS_EVENT_KIND_EXERCISE, "BY");
+  g_autoptr(AnnalsEvent) later = make_event ("Tsentr 2023", "2023-09", NULL, ANNALS_EVENT_KIND_EXERCISE, "RU");
+  Change change = { 0 };
+
+  g_signal_connect (store, "items-changed", G_CALLBACK (on_items_changed), &change);
+
+  annals_event_store_add_event (store, event);
+  g_assert_cmpuint (change.count, ==, 1);
+  g_assert_cmpuint (change.position, ==, 0);
+  g_assert_cmpuint (change.removed, ==, 0);
+  g_assert_cmpuint (change.added, ==, 1);
+
+  /* Rebuilding with one more row late in time touches only the tail. */
+  annals_event_store_begin_update (store);
+  for (guint i = 0; i < annals_event_store_get_n_events (store); i++)
+    {
+      g_autoptr(AnnalsEvent) item = annals_event_store_get_event (store, i);
+      annals_event_store_append_event (store, item);
+    }
+  annals_event_store_append_event (store, later);
+  annals_event_store_end_update (store);
+
+  g_assert_cmpuint (change.count, ==, 2);
+  g_assert_cmpuint (change.position, ==, 5);
+  g_assert_cmpuint (change.removed, ==, 0);
+  g_assert_cmpuint (change.added, ==, 1);
+  g_assert_cmpstr (annals_event_store_get_title (store, 5), ==, "Tsentr 2023");
+}
+
+static void
+test_filter (void)
+{
+  g_autoptr(AnnalsEventStore) store = make_sample_store ();
+  g_autoptr(AnnalsFilter) filter = annals_filter_new ();
+  Change change = { 0 };
+  guint first, last;
+
+  g_signal_connect (store, "items-changed", G_CALLBACK (on_items_changed), &change);
+
+  annals_filter_set_kinds (filter, 1u << ANNALS_EVENT_KIND_MEETING);
+  annals_event_store_set_filter (store, filter);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (store)), ==, 2);
+  g_assert_cmpuint (change.removed, ==, 5);
+  g_assert_cmpuint (change.added, ==, 2);
+  g_assert_cmpuint (annals_event_store_get_n_total (store), ==, 5);
+
+  annals_event_store_find_range (store, annals_days_from_civil (2023, 1, 1),
+                                 annals_days_from_civil (2024, 1, 1), &first, &last);
+  g_assert_cmpuint (last - first, ==, 1);
+  g_assert_cmpstr (annals_event_store_get_title (store, first), ==, "Next SCO Defence Ministers' Meeting");
+
+  annals_filter_set_kinds (filter, 0);
+  annals_filter_set_host_country (filter, "RU");
+  annals_event_store_set_filter (store, filter);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (store)), ==, 2);
+
+  annals_filter_set_host_country (filter, NULL);
+  annals_filter_set_days (filter, annals_days_from_civil (2022, 1, 1), annals_days_from_civil (2023, 1, 1));
+  annals_event_store_set_filter (store, filter);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (store)), ==, 2);
+
+  annals_event_store_set_filter (store, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (store)), ==, 5);
+}
+
+static void
+test_filter_keys (void)
+{
+  g_autoptr(AnnalsEventStore) store = make_sample_store ();
+  g_autoptr(AnnalsFilter) filter = annals_filter_new ();
+  g_autoptr(AnnalsEvent) event = annals_event_store_get_event (store, 1);
+  guint32 key = annals_event_store_get_event_key (event);
+
+  annals_filter_set_keys (filter, &key, 1);
+  annals_event_store_set_filter (store, filter);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (store)), ==, 1);
+  g_assert_cmpstr (annals_event_store_get_title (store, 0), ==, "Vostok 2022");
+  g_assert_cmpint (annals_event_store_find_key (store, key), ==, 0);
+
+  /* A search that matches nothing shows nothing, unlike no search. */
+  annals_filter_set_keys (filter, NULL, 0);
+  g_assert_false (annals_filter_has_keys (filter));
+  annals_filter_set_keys (filter, &key, 0);
+  g_assert_true (annals_filter_has_keys (filter));
+  annals_event_store_set_filter (store, filter);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (store)), ==, 0);
+}
+
+static AnnalsEvent *
+load_event (gpointer   user_data,
+            guint32    key,
+            GError   **error)
+{
+  guint *loads = user_data;
+  g_autofree char *title = g_strdup_printf ("Loaded %u", key);
+
+  (*loads)++;
+
+  return annals_event_new (NULL, title);
+}
+
+static void
+test_lazy_objects (void)
+{
+  g_autoptr(AnnalsEventStore) store = annals_event_store_new ();
+  guint loads = 0;
+
+  annals_event_store_set_loader (store, load_event, &loads, NULL);
+  annals_event_store_begin_update (store);
+  for (guint i = 0; i < 100000; i++)
+    {
+      AnnalsEventRecord record = { 0 };
+
+      record.first_day = (gint32) (i % 9000);
+      record.end_day = record.first_day + 1;
+      record.key = i + 1;
+      annals_event_store_append_record (store, &record, "Exercise");
+    }
+  annals_event_store_end_update (store);
+
+  g_assert_cmpuint (loads, ==, 0);
+  {
+    g_autoptr(AnnalsEvent) a = g_list_model_get_item (G_LIST_MODEL (store), 500);
+    g_autoptr(AnnalsEvent) b = g_list_model_get_item (G_LIST_MODEL (store), 500);
+
+    /* The same row gives the same object while it lives. */
+    g_assert_true (a == b);
+    g_assert_cmpuint (loads, ==, 1);
+  }
+  {
+    g_autoptr(AnnalsEvent) c = g_list_model_get_item (G_LIST_MODEL (store), 500);
+    g_assert_cmpuint (loads, ==, 2);
+  }
+
+  /* 24-byte records, the titles and the running maximum. */
+  g_assert_cmpuint (annals_event_store_get_index_size (store) / 100000, <=, 48);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/annals/model/event-store/time-order", test_time_order);
+  g_test_add_func ("/annals/model/event-store/range-query", test_range_query);
+  g_test_add_func ("/annals/model/event-store/range-query-random", test_range_query_random);
+  g_test_add_func ("/annals/model/event-store/minimal-changes", test_minimal_changes);
+  g_test_add_func ("/annals/model/event-store/filter", test_filter);
+  g_test_add_func ("/annals/model/event-store/filter-keys", test_filter_keys);
+  g_test_add_func ("/annals/model/event-store/lazy-objects", test_lazy_objects);
+
+  return g_test_run ();
+}
