@@ -147,7 +147,10 @@ def check_mime(mime_xml):
 
 def check_manifest(manifest):
     tool = need_tool('flatpak-builder')
-    proc = run([tool, '--show-manifest', manifest], check_status=False)
+    # flatpak-builder makes a .flatpak-builder folder in its working folder.
+    with tempfile.TemporaryDirectory() as tmp:
+        proc = subprocess.run([tool, '--show-manifest', os.path.abspath(manifest)], cwd=tmp,
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     if proc.returncode != 0:
         raise Failure(f'flatpak-builder --show-manifest {manifest}:\n{proc.stderr}')
     m = json.loads(proc.stdout)
