@@ -1,0 +1,1146 @@
+/* annals-timeline-layout.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "annals-timeline-layout"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+
+#include "annals-timeline-layout.h"
+
+/* Lanes with more candidate events than this many per bin of the width are
+ * drawn from counts per bin (binary searches), never event by event. */
+#define DETAIL_PER_BIN      2
+#define AGGREGATE_BIN_WIDTH 24.0
+#define MARK_GAP            6.0
+#define LABEL_GAP           4.0
+#define LABEL_MAX_WIDTH     240.0
+#define LABEL_MIN_WIDTH     40.0
+#define CHIP_PADDING        26.0
+#define CHIP_SPACING        8.0
+
+typedef struct
+{
+  gint32  first_day;
+  guint32 position;
+} Entry;
+
+typedef struct
+{
+  guint16  key;
+  guint32  min_key;
+  guint    count;
+  char    *name;
+  /* Dated events of the lane, one time-sorted array per kind. */
+  GArray  *entries[ANNALS_N_EVENT_KINDS];
+  gint32   max_duration[ANNALS_N_EVENT_KINDS];
+} LaneIndex;
+
+struct _AnnalsTimelineLayout
+{
+  PangoContext     *context;
+  PangoLayout      *measure_layout;
+  GHashTable       *label_widths;
+
+  /* The index, rebuilt when the store or the grouping changes. */
+  AnnalsEventStore *store;
+  AnnalsGroupBy     group_by;
+  GPtrArray        *lane_index;
+  GHashTable       *country_lanes;
+  int               kind_lanes[ANNALS_N_EVENT_KINDS];
+  guint             index_valid : 1;
+
+  /* The frame. */
+  AnnalsTimeScale   scale;
+  double            width;
+  double            height;
+  double            lanes_top;
+  double            lanes_bottom;
+  double            lanes_height;
+  double            shelf_y;
+  GArray           *lanes;
+  GArray           *marks;
+  GArray           *ticks;
+  GArray           *chips;
+  guint             n_undated_hidden;
+};
+
+static void
+lane_index_free (gpointer data)
+{
+  LaneIndex *lane = data;
+
+  for (guint k = 0; k < ANNALS_N_EVENT_KINDS; k++)
+    g_clear_pointer (&lane->entries[k], g_array_unref);
+  g_free (lane->name);
+  g_free (lane);
+}
+
+static void
+clear_lane (gpointer data)
+{
+  AnnalsTimelineLane *lane = data;
+
+  g_clear_pointer (&lane->name, g_free);
+}
+
+static void
+clear_tick (gpointer data)
+{
+  AnnalsTimelineTick *tick = data;
+
+  g_clear_pointer (&tick->label, g_free);
+}
+
+static int
+compare_lanes_by_first_appearance (gconstpointer a,
+                                   gconstpointer b)
+{
+  const LaneIndex *lane_a = *(const LaneIndex * const *) a;
+  const LaneIndex *lane_b = *(const LaneIndex * const *) b;
+
+  /* Events without a host country go last. */
+  if ((lane_a->key == 0) != (lane_b->key == 0))
+    return lane_a->key == 0 ? 1 : -1;
+  if (lane_a->min_key != lane_b->min_key)
+    return lane_a->min_key < lane_b->min_key ? -1 : 1;
+  return (int) lane_a->key - (int) lane_b->key;
+}
+
+static int
+lane_for_record (AnnalsTimelineLayout    *self,
+                 const AnnalsEventRecord *record)
+{
+  switch (self->group_by)
+    {
+    case ANNALS_GROUP_BY_COUNTRY:
+      {
+        gpointer value;
+
+        if (g_hash_table_lookup_extended (self->country_lanes,
+                                          GUINT_TO_POINTER (record->host_country),
+                                          NULL, &value))
+          return GPOINTER_TO_INT (value);
+        return -1;
+      }
+
+    case ANNALS_GROUP_BY_KIND:
+      return record->kind < ANNALS_N_EVENT_KINDS ? self->kind_lanes[record->kind] : -1;
+
+    case ANNALS_GROUP_BY_NONE:
+    default:
+      return self->lane_index->len > 0 ? 0 : -1;
+    }
+}
+
+static char *
+lane_name (AnnalsGroupBy group_by,
+           guint16       key)
+{
+  switch (group_by)
+    {
+    case ANNALS_GROUP_BY_COUNTRY:
+      {
+        char code[3];
+        const char *name;
+
+        if (key == 0)
+          return g_strdup (_("No Host Country"));
+
+        annals_country_unpack (key, code);
+        name = annals_country_get_name (code);
+        return g_strdup (name != NULL ? name : code);
+      }
+
+    case ANNALS_GROUP_BY_KIND:
+      return g_strdup (annals_event_kind_get_label (key));
+
+    case ANNALS_GROUP_BY_NONE:
+    default:
+      return g_strdup (_("All Events"));
+    }
+}
+
+static void
+build_index (AnnalsTimelineLayout *self)
+{
+  g_autoptr(GHashTable) by_key = g_hash_table_new (NULL, NULL);
+  g_autoptr(GPtrArray) lanes = g_ptr_array_new ();
+  guint n_events;
+  guint n_dated;
+
+  g_ptr_array_set_size (self->lane_index, 0);
+  g_hash_table_remove_all (self->country_lanes);
+  for (guint k = 0; k < ANNALS_N_EVENT_KINDS; k++)
+    self->kind_lanes[k] = -1;
+  self->index_valid = TRUE;
+
+  if (self->store == NULL)
+    return;
+
+  n_events = annals_event_store_get_n_events (self->store);
+  n_dated = annals_event_store_get_n_dated (self->store);
+
+  for (guint i = 0; i < n_events; i++)
+    {
+      const AnnalsEventRecord *record = annals_event_store_get_record (self->store, i);
+      guint16 key;
+      LaneIndex *lane;
+
+      switch (self->group_by)
+        {
+        case ANNALS_GROUP_BY_COUNTRY:
+          key = record->host_country;
+          break;
+        case ANNALS_GROUP_BY_KIND:
+          key = MIN (record->kind, ANNALS_EVENT_KIND_OTHER);
+          break;
+        case ANNALS_GROUP_BY_NONE:
+        default:
+          key = 0;
+          break;
+        }
+
+      lane = g_hash_table_lookup (by_key, GUINT_TO_POINTER (key + 1));
+      if (lane == NULL)
+        {
+          lane = g_new0 (LaneIndex, 1);
+          lane->key = key;
+          lane->min_key = G_MAXUINT32;
+          lane->name = lane_name (self->group_by, key);
+          g_hash_table_insert (by_key, GUINT_TO_POINTER (key + 1), lane);
+          g_ptr_array_add (lanes, lane);
+        }
+
+      lane->count++;
+      lane->min_key = MIN (lane->min_key, record->key);
+
+      if (i < n_dated && record->first_day != ANNALS_DAY_UNDATED)
+        {
+          guint kind = MIN (record->kind, ANNALS_EVENT_KIND_OTHER);
+          Entry entry = { record->first_day, i };
+          gint32 duration = record->end_day - record->first_day;
+
+          if (lane->entries[kind] == NULL)
+            lane->entries[kind] = g_array_new (FALSE, FALSE, sizeof (Entry));
+          g_array_append_val (lane->entries[kind], entry);
+          lane->max_duration[kind] = MAX (lane->max_duration[kind], duration);
+        }
+    }
+
+  if (self->group_by == ANNALS_GROUP_BY_KIND)
+    {
+      for (guint i = 0; i < lanes->len; i++)
+        {
+          LaneIndex *lane = g_ptr_array_index (lanes, i);
+
+          /* Kind lanes follow the order of the kinds. */
+          lane->min_key = lane->key;
+        }
+    }
+  g_ptr_array_sort (lanes, compare_lanes_by_first_appearance);
+
+  for (guint i = 0; i < lanes->len; i++)
+    {
+      LaneIndex *lane = g_ptr_array_index (lanes, i);
+
+      g_ptr_array_add (self->lane_index, lane);
+      if (self->group_by == ANNALS_GROUP_BY_COUNTRY)
+        g_hash_table_insert (self->country_lanes, GUINT_TO_POINTER (lane->key), GINT_TO_POINTER (i));
+      else if (self->group_by == ANNALS_GROUP_BY_KIND)
+        self->kind_lanes[lane->key] = (int) i;
+    }
+}
+
+/* The first entry at or after @index whose day is >= @day. */
+static guint
+lower_bound (GArray *entries,
+             guint   index,
+             double  day)
+{
+  guint high = entries->len;
+
+  while (index < high)
+    {
+      guint middle = index + (high - index) / 2;
+
+      if (g_array_index (entries, Entry, middle).first_day < day)
+        index = middle + 1;
+      else
+        high = middle;
+    }
+
+  return index;
+}
+
+static double
+measure_label (AnnalsTimelineLayout    *self,
+               const AnnalsEventRecord *record,
+               const char              *title)
+{
+  gpointer value;
+  int width;
+
+  if (g_hash_table_lookup_extended (self->label_widths, GUINT_TO_POINTER (record->key), NULL, &value))
+    return GPOINTER_TO_UINT (value);
+
+  pango_layout_set_attributes (self->measure_layout, NULL);
+  pango_layout_set_text (self->measure_layout, title, -1);
+  pango_layout_get_pixel_size (self->measure_layout, &width, NULL);
+  width = MIN (width, (int) LABEL_MAX_WIDTH);
+  g_hash_table_insert (self->label_widths, GUINT_TO_POINTER (record->key), GUINT_TO_POINTER ((guint) width));
+
+  return width;
+}
+
+static void
+init_event_mark (AnnalsTimelineLayout    *self,
+                 AnnalsTimelineMark      *mark,
+                 guint                    position,
+                 const AnnalsEventRecord *record)
+{
+  double first = record->first_day;
+  double end = record->end_day;
+
+  memset (mark, 0, sizeof *mark);
+  mark->position = position;
+  mark->count = 1;
+  mark->kind = MIN (record->kind, ANNALS_EVENT_KIND_OTHER);
+  mark->kind_counts[mark->kind] = 1;
+  mark->status = record->status;
+  mark->start_precision = record->start_precision;
+  mark->end_precision = record->end_precision;
+  mark->is_range = record->end_precision != ANNALS_PRECISION_NONE;
+  mark->title = annals_event_store_get_title (self->store, position);
+  mark->x_start = annals_time_scale_time_to_x (&self->scale, first);
+  mark->x_end = annals_time_scale_time_to_x (&self->scale, end);
+
+  /* The dot sits at the most likely point: the day itself, or the middle
+   * of the month or year the date is known to. A range starts its bar at
+   * its first day. */
+  if (mark->is_range)
+    mark->x = mark->x_start;
+  else if (record->start_precision == ANNALS_PRECISION_DAY)
+    mark->x = annals_time_scale_time_to_x (&self->scale, first + 0.5);
+  else
+    mark->x = (mark->x_start + mark->x_end) / 2.0;
+}
+
+static double
+mark_radius (const AnnalsTimelineMark *mark)
+{
+  if (mark->count > 1)
+    return mark->count >= 100 ? 14.0 : (mark->count >= 10 ? 11.0 : 9.0);
+  return ANNALS_TIMELINE_MARK_RADIUS;
+}
+
+static void
+mark_extent (const AnnalsTimelineMark *mark,
+             double                   *left,
+             double                   *right)
+{
+  double radius = mark_radius (mark);
+
+  *left = mark->x - radius;
+  *right = mark->x + radius;
+  if (mark->count == 1 && (mark->is_range || mark->start_precision != ANNALS_PRECISION_DAY))
+    {
+      *left = MIN (*left, mark->x_start);
+      *right = MAX (*right, mark->x_end);
+    }
+}
+
+static int
+compare_marks_by_x (gconstpointer a,
+                    gconstpointer b)
+{
+  const AnnalsTimelineMark *mark_a = a;
+  const AnnalsTimelineMark *mark_b = b;
+
+  if (mark_a->x != mark_b->x)
+    return mark_a->x < mark_b->x ? -1 : 1;
+  return mark_a->position < mark_b->position ? -1 : (mark_a->position > mark_b->position);
+}
+
+static gboolean
+is_point_like (const AnnalsTimelineMark *mark)
+{
+  return mark->count > 1 || mark->x_end - mark->x_start < ANNALS_TIMELINE_CLUSTER_SPACING;
+}
+
+static void
+add_to_cluster (AnnalsTimelineMark       *cluster,
+                const AnnalsTimelineMark *mark)
+{
+  double total = cluster->count + mark->count;
+
+  cluster->x = (cluster->x * cluster->count + mark->x * mark->count) / total;
+  cluster->x_start = MIN (cluster->x_start, mark->x_start);
+  cluster->x_end = MAX (cluster->x_end, mark->x_end);
+  cluster->count += mark->count;
+  cluster->position = MIN (cluster->position, mark->position);
+  cluster->is_range = FALSE;
+  cluster->title = NULL;
+  for (guint k = 0; k < ANNALS_N_EVENT_KINDS; k++)
+    cluster->kind_counts[k] += mark->kind_counts[k];
+  if (mark->status != cluster->status)
+    cluster->status = ANNALS_EVENT_STATUS_UNKNOWN;
+}
+
+/* Lane events one by one: few enough that each gets its own mark unless
+ * closer than the cluster spacing to its neighbour. */
+static void
+collect_detailed (AnnalsTimelineLayout *self,
+                  LaneIndex            *lane,
+                  const guint          *first,
+                  const guint          *last,
+                  GArray               *items)
+{
+  g_autoptr(GArray) singles = g_array_new (FALSE, FALSE, sizeof (AnnalsTimelineMark));
+  gint32 from = (gint32) floor (self->scale.from);
+  gint32 to = (gint32) ceil (self->scale.to);
+  int cluster = -1;
+  double cluster_start = 0.0;
+
+  for (guint k = 0; k < ANNALS_N_EVENT_KINDS; k++)
+    {
+      for (guint i = first[k]; i < last[k]; i++)
+        {
+          guint position = g_array_index (lane->entries[k], Entry, i).position;
+          const AnnalsEventRecord *record = annals_event_store_get_record (self->store, position);
+          AnnalsTimelineMark mark;
+
+          if (!annals_event_record_overlaps (record, from, to))
+            continue;
+
+          init_event_mark (self, &mark, position, record);
+          g_array_append_val (singles, mark);
+        }
+    }
+
+  g_array_sort (singles, compare_marks_by_x);
+
+  for (guint i = 0; i < singles->len; i++)
+    {
+      AnnalsTimelineMark *mark = &g_array_index (singles, AnnalsTimelineMark, i);
+
+      if (!is_point_like (mark))
+        {
+          g_array_append_val (items, *mark);
+          continue;
+        }
+
+      if (cluster >= 0 && mark->x - cluster_start < ANNALS_TIMELINE_CLUSTER_SPACING)
+        {
+          add_to_cluster (&g_array_index (items, AnnalsTimelineMark, cluster), mark);
+          continue;
+        }
+
+      g_array_append_val (items, *mark);
+      cluster = items->len - 1;
+      cluster_start = mark->x;
+    }
+}
+
+/* Too many events to look at one by one: count them per bin of a fixed
+ * grid of time (so that panning does not reshuffle the clusters) with two
+ * binary searches per bin and kind. */
+static void
+collect_aggregated (AnnalsTimelineLayout *self,
+                    LaneIndex            *lane,
+                    GArray               *items)
+{
+  double bin_days = AGGREGATE_BIN_WIDTH / annals_time_scale_get_pixels_per_day (&self->scale);
+  double first_bin = floor (self->scale.from / bin_days);
+  guint n_bins = (guint) ceil (self->scale.to / bin_days - first_bin) + 1;
+  g_autofree AnnalsTimelineMark *bins = g_new0 (AnnalsTimelineMark, n_bins);
+
+  for (guint b = 0; b < n_bins; b++)
+    bins[b].position = G_MAXUINT;
+
+  for (guint k = 0; k < ANNALS_N_EVENT_KINDS; k++)
+    {
+      GArray *entries = lane->entries[k];
+      guint index;
+
+      if (entries == NULL)
+        continue;
+
+      index = lower_bound (entries, 0, MAX (first_bin * bin_days, self->scale.from - lane->max_duration[k]));
+      for (guint b = 0; b < n_bins && index < entries->len; b++)
+        {
+          double bin_end = (first_bin + b + 1) * bin_days;
+          guint next = lower_bound (entries, index, MIN (bin_end, self->scale.to));
+
+          if (next > index)
+            {
+              guint position = g_array_index (entries, Entry, index).position;
+
+              bins[b].count += next - index;
+              bins[b].kind_counts[k] += next - index;
+              bins[b].position = MIN (bins[b].position, position);
+            }
+          index = next;
+        }
+    }
+
+  for (guint b = 0; b < n_bins; b++)
+    {
+      AnnalsTimelineMark *bin = &bins[b];
+
+      if (bin->count == 0)
+        continue;
+
+      if (bin->count == 1)
+        {
+          AnnalsTimelineMark mark;
+
+          init_event_mark (self, &mark, bin->position,
+                           annals_event_store_get_record (self->store, bin->position));
+          g_array_append_val (items, mark);
+        }
+      else
+        {
+          bin->x = annals_time_scale_time_to_x (&self->scale, (first_bin + b + 0.5) * bin_days);
+          bin->x_start = bin->x;
+          bin->x_end = bin->x;
+          bin->status = ANNALS_EVENT_STATUS_UNKNOWN;
+          bin->kind = ANNALS_EVENT_KIND_OTHER;
+          for (guint k = 0; k < ANNALS_N_EVENT_KINDS; k++)
+            if (bin->kind_counts[k] > bin->kind_counts[bin->kind])
+              bin->kind = k;
+          g_array_append_val (items, *bin);
+        }
+    }
+}
+
+/* Stacks marks into rows and places each label right of its mark, in the
+ * mark's row, shortening or dropping it rather than letting it overlap. */
+static guint
+place_rows (AnnalsTimelineLayout *self,
+            GArray               *items)
+{
+  double row_end[ANNALS_TIMELINE_MAX_ROWS];
+  double row_mark_end[ANNALS_TIMELINE_MAX_ROWS];
+  int row_last[ANNALS_TIMELINE_MAX_ROWS];
+  guint n_rows = 0;
+
+  for (guint r = 0; r < ANNALS_TIMELINE_MAX_ROWS; r++)
+    {
+      row_end[r] = -G_MAXDOUBLE;
+      row_mark_end[r] = -G_MAXDOUBLE;
+      row_last[r] = -1;
+    }
+
+  for (guint i = 0; i < items->len; i++)
+    {
+      AnnalsTimelineMark *mark = &g_array_index (items, AnnalsTimelineMark, i);
+      double left;
+      double right;
+      int row = -1;
+
+      mark_extent (mark, &left, &right);
+
+      for (guint r = 0; r < ANNALS_TIMELINE_MAX_ROWS && row < 0; r++)
+        if (row_end[r] + MARK_GAP <= left)
+          row = r;
+
+      /* No free row: take one whose last label can give way. */
+      for (guint r = 0; r < ANNALS_TIMELINE_MAX_ROWS && row < 0; r++)
+        if (row_mark_end[r] + MARK_GAP <= left)
+          row = r;
+
+      if (row < 0)
+        {
+          row = 0;
+          for (guint r = 1; r < ANNALS_TIMELINE_MAX_ROWS; r++)
+            if (row_mark_end[r] < row_mark_end[row])
+              row = r;
+        }
+
+      if (row_last[row] >= 0)
+        {
+          AnnalsTimelineMark *previous = &g_array_index (items, AnnalsTimelineMark, row_last[row]);
+
+          if (previous->label_width > 0 && previous->label_x + previous->label_width + MARK_GAP > left)
+            {
+              double available = left - MARK_GAP - previous->label_x;
+
+              previous->label_width = available >= LABEL_MIN_WIDTH ? available : 0;
+            }
+        }
+
+      mark->row = row;
+      mark->label_width = 0;
+      mark->label_x = right + LABEL_GAP;
+      row_end[row] = right;
+      row_mark_end[row] = right;
+      row_last[row] = i;
+      n_rows = MAX (n_rows, (guint) row + 1);
+
+      if (mark->count == 1 && mark->title != NULL && mark->title[0] != '\0' &&
+          mark->label_x < self->width)
+        {
+          double width = measure_label (self,
+                                        annals_event_store_get_record (self->store, mark->position),
+                                        mark->title);
+
+          width = MIN (width, self->width - 2.0 - mark->label_x);
+          if (width >= LABEL_MIN_WIDTH)
+            {
+              mark->label_width = width;
+              row_end[row] = mark->label_x + width;
+            }
+        }
+    }
+
+  return MAX (n_rows, 1);
+}
+
+static void
+layout_lanes (AnnalsTimelineLayout *self,
+              double                lane_scroll)
+{
+  double y = self->lanes_top - lane_scroll;
+  double total = 0.0;
+  guint n_bins = (guint) ceil (self->width / AGGREGATE_BIN_WIDTH) + 2;
+
+  for (guint l = 0; l < self->lane_index->len; l++)
+    {
+      LaneIndex *index = g_ptr_array_index (self->lane_index, l);
+      AnnalsTimelineLane lane = { 0, };
+      guint first[ANNALS_N_EVENT_KINDS] = { 0, };
+      guint last[ANNALS_N_EVENT_KINDS] = { 0, };
+      guint n_candidates = 0;
+      g_autoptr(GArray) items = NULL;
+
+      lane.key = index->key;
+      lane.name = g_strdup (index->name);
+      lane.count = index->count;
+      lane.y = y;
+      lane.n_rows = 1;
+
+      if (y < self->lanes_bottom)
+        {
+          items = g_array_new (FALSE, FALSE, sizeof (AnnalsTimelineMark));
+
+          for (guint k = 0; k < ANNALS_N_EVENT_KINDS; k++)
+            {
+              if (index->entries[k] == NULL)
+                continue;
+              first[k] = lower_bound (index->entries[k], 0, self->scale.from - index->max_duration[k]);
+              last[k] = lower_bound (index->entries[k], first[k], self->scale.to);
+              n_candidates += last[k] - first[k];
+            }
+
+          if (n_candidates <= n_bins * DETAIL_PER_BIN)
+            collect_detailed (self, index, first, last, items);
+          else
+            collect_aggregated (self, index, items);
+
+          lane.n_rows = place_rows (self, items);
+
+          for (guint i = 0; i < items->len; i++)
+            {
+              AnnalsTimelineMark *mark = &g_array_index (items, AnnalsTimelineMark, i);
+
+              mark->lane = l;
+              mark->y = y + ANNALS_TIMELINE_LANE_HEADER + (mark->row + 0.5) * ANNALS_TIMELINE_ROW_HEIGHT;
+            }
+
+          /* Marks of a lane scrolled above the area are not drawn. */
+          lane.height = ANNALS_TIMELINE_LANE_HEADER + lane.n_rows * ANNALS_TIMELINE_ROW_HEIGHT + ANNALS_TIMELINE_LANE_PADDING;
+          if (y + lane.height > self->lanes_top)
+            g_array_append_vals (self->marks, items->data, items->len);
+        }
+
+      lane.height = ANNALS_TIMELINE_LANE_HEADER + lane.n_rows * ANNALS_TIMELINE_ROW_HEIGHT + ANNALS_TIMELINE_LANE_PADDING;
+      y += lane.height;
+      total += lane.height;
+      g_array_append_val (self->lanes, lane);
+    }
+
+  self->lanes_height = total;
+}
+
+static gboolean
+place_tick_labels (AnnalsTimelineLayout *self,
+                   guint                 first,
+                   gboolean              must_fit)
+{
+  double previous_end = -G_MAXDOUBLE;
+
+  for (guint i = first; i < self->ticks->len; i++)
+    {
+      AnnalsTimelineTick *tick = &g_array_index (self->ticks, AnnalsTimelineTick, i);
+      double height;
+
+      annals_timeline_layout_measure (self, tick->label, tick->major, &tick->label_width, &height);
+      tick->label_x = tick->x + 4.0;
+      tick->has_label = tick->label_x >= previous_end + ANNALS_TIMELINE_TICK_LABEL_GAP &&
+                        tick->label_x + tick->label_width <= self->width;
+
+      if (!tick->has_label && must_fit && tick->label_x + tick->label_width <= self->width)
+        return FALSE;
+
+      if (tick->has_label)
+        previous_end = tick->label_x + tick->label_width;
+    }
+
+  return TRUE;
+}
+
+static void
+append_ticks (AnnalsTimelineLayout *self,
+              AnnalsTimeStep        step,
+              gboolean              major)
+{
+  g_autoptr(GArray) ticks = annals_time_scale_get_ticks (&self->scale, step);
+
+  for (guint i = 0; i < ticks->len; i++)
+    {
+      AnnalsTick *tick = &g_array_index (ticks, AnnalsTick, i);
+      AnnalsTimelineTick timeline_tick = { 0, };
+
+      timeline_tick.x = tick->x;
+      timeline_tick.major = major;
+      timeline_tick.label = annals_time_step_format_tick (step, tick->days, major);
+      g_array_append_val (self->ticks, timeline_tick);
+    }
+}
+
+static void
+layout_ticks (AnnalsTimelineLayout *self)
+{
+  AnnalsTimeStep step = annals_time_scale_choose_step (&self->scale, 36.0);
+  AnnalsTimeStep major;
+
+  /* Take coarser steps until every minor label fits without touching its
+   * neighbour; the ladder is short, so this ends quickly. */
+  for (guint attempt = 0; attempt < 24; attempt++)
+    {
+      g_array_set_size (self->ticks, 0);
+      append_ticks (self, step, FALSE);
+      if (place_tick_labels (self, 0, TRUE))
+        break;
+      step = annals_time_scale_choose_step (&self->scale,
+                                            annals_time_step_get_approx_days (step) *
+                                            annals_time_scale_get_pixels_per_day (&self->scale) + 1.0);
+    }
+  place_tick_labels (self, 0, FALSE);
+
+  if (annals_time_step_get_major (step, &major))
+    {
+      guint first = self->ticks->len;
+      g_autoptr(GArray) ticks = annals_time_scale_get_ticks (&self->scale, major);
+      AnnalsTimelineTick pinned = { 0, };
+
+      /* The period the left edge is in is named at the edge, unless the
+       * next label needs the room. */
+      if (ticks->len == 0 || g_array_index (ticks, AnnalsTick, 0).x > self->scale.x + 1.0)
+        {
+          pinned.x = self->scale.x - 4.0;
+          pinned.major = TRUE;
+          pinned.label = annals_time_step_format_tick (major, self->scale.from, TRUE);
+          g_array_append_val (self->ticks, pinned);
+        }
+      append_ticks (self, major, TRUE);
+      place_tick_labels (self, first, FALSE);
+    }
+}
+
+static void
+layout_shelf (AnnalsTimelineLayout *self)
+{
+  guint n_events = annals_event_store_get_n_events (self->store);
+  guint n_dated = annals_event_store_get_n_dated (self->store);
+  double caption_width;
+  double caption_height;
+  double x;
+
+  annals_timeline_layout_measure (self, _("Undated"), TRUE, &caption_width, &caption_height);
+  x = 12.0 + caption_width + 12.0;
+
+  for (guint i = n_dated; i < n_events; i++)
+    {
+      const AnnalsEventRecord *record = annals_event_store_get_record (self->store, i);
+      const char *title = annals_event_store_get_title (self->store, i);
+      AnnalsTimelineChip chip;
+      double width = measure_label (self, record, title != NULL ? title : "") + CHIP_PADDING;
+
+      if (x + width > self->width - 8.0)
+        {
+          self->n_undated_hidden = n_events - i;
+          break;
+        }
+
+      chip.position = i;
+      chip.x = x;
+      chip.width = width;
+      g_array_append_val (self->chips, chip);
+      x += width + CHIP_SPACING;
+    }
+}
+
+AnnalsTimelineLayout *
+annals_timeline_layout_new (PangoContext *context)
+{
+  AnnalsTimelineLayout *self = g_new0 (AnnalsTimelineLayout, 1);
+
+  self->label_widths = g_hash_table_new (NULL, NULL);
+  self->lane_index = g_ptr_array_new_with_free_func (lane_index_free);
+  self->country_lanes = g_hash_table_new (NULL, NULL);
+  self->lanes = g_array_new (FALSE, TRUE, sizeof (AnnalsTimelineLane));
+  g_array_set_clear_func (self->lanes, clear_lane);
+  self->marks = g_array_new (FALSE, TRUE, sizeof (AnnalsTimelineMark));
+  self->ticks = g_array_new (FALSE, TRUE, sizeof (AnnalsTimelineTick));
+  g_array_set_clear_func (self->ticks, clear_tick);
+  self->chips = g_array_new (FALSE, TRUE, sizeof (AnnalsTimelineChip));
+  annals_time_scale_init (&self->scale, 0, 365, 0, 100);
+  annals_timeline_layout_set_context (self, context);
+
+  return self;
+}
+
+void
+annals_timeline_layout_free (AnnalsTimelineLayout *self)
+{
+  if (self == NULL)
+    return;
+
+  g_clear_object (&self->measure_layout);
+  g_clear_object (&self->context);
+  g_clear_object (&self->store);
+  g_clear_pointer (&self->label_widths, g_hash_table_unref);
+  g_clear_pointer (&self->lane_index, g_ptr_array_unref);
+  g_clear_pointer (&self->country_lanes, g_hash_table_unref);
+  g_clear_pointer (&self->lanes, g_array_unref);
+  g_clear_pointer (&self->marks, g_array_unref);
+  g_clear_pointer (&self->ticks, g_array_unref);
+  g_clear_pointer (&self->chips, g_array_unref);
+  g_free (self);
+}
+
+void
+annals_timeline_layout_invalidate (AnnalsTimelineLayout *self)
+{
+  g_return_if_fail (self != NULL);
+
+  self->index_valid = FALSE;
+  g_hash_table_remove_all (self->label_widths);
+}
+
+void
+annals_timeline_layout_set_context (AnnalsTimelineLayout *self,
+                                    PangoContext         *context)
+{
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (PANGO_IS_CONTEXT (context));
+
+  g_set_object (&self->context, context);
+  g_clear_object (&self->measure_layout);
+  self->measure_layout = pango_layout_new (context);
+  g_hash_table_remove_all (self->label_widths);
+}
+
+void
+annals_timeline_layout_update (AnnalsTimelineLayout *self,
+                               AnnalsEventStore     *store,
+                               AnnalsGroupBy         group_by,
+                               double                from,
+                               double                to,
+                               double                width,
+                               double                height,
+                               double                lane_scroll)
+{
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (!store || ANNALS_IS_EVENT_STORE (store));
+
+  if (store != self->store || group_by != self->group_by)
+    {
+      g_set_object (&self->store, store);
+      self->group_by = group_by;
+      annals_timeline_layout_invalidate (self);
+    }
+
+  if (!self->index_valid)
+    build_index (self);
+
+  self->width = MAX (width, 1.0);
+  self->height = MAX (height, 1.0);
+  annals_time_scale_init (&self->scale, from, to, 0.0, self->width);
+
+  g_array_set_size (self->lanes, 0);
+  g_array_set_size (self->marks, 0);
+  g_array_set_size (self->ticks, 0);
+  g_array_set_size (self->chips, 0);
+  self->n_undated_hidden = 0;
+
+  self->lanes_top = ANNALS_TIMELINE_AXIS_HEIGHT;
+  self->shelf_y = self->height;
+  if (store != NULL &&
+      annals_event_store_get_n_events (store) > annals_event_store_get_n_dated (store))
+    self->shelf_y = self->height - ANNALS_TIMELINE_SHELF_HEIGHT;
+  self->lanes_bottom = self->shelf_y;
+
+  layout_ticks (self);
+
+  if (store == NULL)
+    return;
+
+  layout_lanes (self, lane_scroll);
+  if (self->shelf_y < self->height)
+    layout_shelf (self);
+}
+
+const AnnalsTimeScale *
+annals_timeline_layout_get_scale (AnnalsTimelineLayout *self)
+{
+  return &self->scale;
+}
+
+AnnalsEventStore *
+annals_timeline_layout_get_store (AnnalsTimelineLayout *self)
+{
+  return self->store;
+}
+
+double
+annals_timeline_layout_get_width (AnnalsTimelineLayout *self)
+{
+  return self->width;
+}
+
+double
+annals_timeline_layout_get_height (AnnalsTimelineLayout *self)
+{
+  return self->height;
+}
+
+PangoContext *
+annals_timeline_layout_get_context (AnnalsTimelineLayout *self)
+{
+  return self->context;
+}
+
+guint
+annals_timeline_layout_get_n_lanes (AnnalsTimelineLayout *self)
+{
+  return self->lanes->len;
+}
+
+const AnnalsTimelineLane *
+annals_timeline_layout_get_lane (AnnalsTimelineLayout *self,
+                                 guint                 lane)
+{
+  g_return_val_if_fail (lane < self->lanes->len, NULL);
+
+  return &g_array_index (self->lanes, AnnalsTimelineLane, lane);
+}
+
+int
+annals_timeline_layout_find_lane (AnnalsTimelineLayout *self,
+                                  guint                 position)
+{
+  const AnnalsEventRecord *record;
+
+  if (self->store == NULL || position >= annals_event_store_get_n_events (self->store))
+    return -1;
+
+  record = annals_event_store_get_record (self->store, position);
+  return lane_for_record (self, record);
+}
+
+double
+annals_timeline_layout_get_lanes_height (AnnalsTimelineLayout *self)
+{
+  return self->lanes_height;
+}
+
+void
+annals_timeline_layout_get_lanes_area (AnnalsTimelineLayout *self,
+                                       double               *top,
+                                       double               *bottom)
+{
+  *top = self->lanes_top;
+  *bottom = self->lanes_bottom;
+}
+
+guint
+annals_timeline_layout_get_n_marks (AnnalsTimelineLayout *self)
+{
+  return self->marks->len;
+}
+
+const AnnalsTimelineMark *
+annals_timeline_layout_get_mark (AnnalsTimelineLayout *self,
+                                 guint                 index)
+{
+  g_return_val_if_fail (index < self->marks->len, NULL);
+
+  return &g_array_index (self->marks, AnnalsTimelineMark, index);
+}
+
+const AnnalsTimelineMark *
+annals_timeline_layout_find_mark (AnnalsTimelineLayout *self,
+                                  guint                 position)
+{
+  for (guint i = 0; i < self->marks->len; i++)
+    {
+      const AnnalsTimelineMark *mark = &g_array_index (self->marks, AnnalsTimelineMark, i);
+
+      if (mark->count == 1 && mark->position == position)
+        return mark;
+    }
+
+  return NULL;
+}
+
+guint
+annals_timeline_layout_get_n_ticks (AnnalsTimelineLayout *self)
+{
+  return self->ticks->len;
+}
+
+const AnnalsTimelineTick *
+annals_timeline_layout_get_tick (AnnalsTimelineLayout *self,
+                                 guint                 index)
+{
+  g_return_val_if_fail (index < self->ticks->len, NULL);
+
+  return &g_array_index (self->ticks, AnnalsTimelineTick, index);
+}
+
+double
+annals_timeline_layout_get_shelf_y (AnnalsTimelineLayout *self)
+{
+  return self->shelf_y;
+}
+
+guint
+annals_timeline_layout_get_n_chips (AnnalsTimelineLayout *self)
+{
+  return self->chips->len;
+}
+
+const AnnalsTimelineChip *
+annals_timeline_layout_get_chip (AnnalsTimelineLayout *self,
+                                 guint                 index)
+{
+  g_return_val_if_fail (index < self->chips->len, NULL);
+
+  return &g_array_index (self->chips, AnnalsTimelineChip, index);
+}
+
+guint
+annals_timeline_layout_get_n_undated_hidden (AnnalsTimelineLayout *self)
+{
+  return self->n_undated_hidden;
+}
+
+gboolean
+annals_timeline_layout_lookup (AnnalsTimelineLayout       *self,
+                               double                      x,
+                               double                      y,
+                               guint                      *position,
+                               const AnnalsTimelineMark  **mark)
+{
+  const AnnalsTimelineMark *best = NULL;
+  double best_distance = G_MAXDOUBLE;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  if (y >= self->shelf_y)
+    {
+      for (guint i = 0; i < self->chips->len; i++)
+        {
+          const AnnalsTimelineChip *chip = &g_array_index (self->chips, AnnalsTimelineChip, i);
+
+          if (x >= chip->x && x < chip->x + chip->width)
+            {
+              if (position != NULL)
+                *position = chip->position;
+              if (mark != NULL)
+                *mark = NULL;
+              return TRUE;
+            }
+        }
+      return FALSE;
+    }
+
+  if (y < self->lanes_top)
+    return FALSE;
+
+  for (guint i = 0; i < self->marks->len; i++)
+    {
+      const AnnalsTimelineMark *candidate = &g_array_index (self->marks, AnnalsTimelineMark, i);
+      double left;
+      double right;
+      double distance;
+
+      if (fabs (y - candidate->y) > ANNALS_TIMELINE_ROW_HEIGHT / 2.0)
+        continue;
+
+      mark_extent (candidate, &left, &right);
+      left -= 3.0;
+      right += 3.0;
+      if (candidate->label_width > 0)
+        right = MAX (right, candidate->label_x + candidate->label_width);
+
+      if (x < left || x > right)
+        continue;
+
+      distance = fabs (x - candidate->x);
+      if (distance < best_distance)
+        {
+          best = candidate;
+          best_distance = distance;
+        }
+    }
+
+  if (best == NULL)
+    return FALSE;
+
+  if (position != NULL)
+    *position = best->position;
+  if (mark != NULL)
+    *mark = best;
+
+  return TRUE;
+}
+
+void
+annals_timeline_layout_measure (AnnalsTimelineLayout *self,
+                                const char           *text,
+                                gboolean              bold,
+                                double               *width,
+                                double               *height)
+{
+  int pixel_width;
+  int pixel_height;
+
+  if (bold)
+    {
+      g_autoptr(PangoAttrList) attributes = pango_attr_list_new ();
+
+      pango_attr_list_insert (attributes, pango_attr_weight_new (PANGO_WEIGHT_BOLD));
+      pango_layout_set_attributes (self->measure_layout, attributes);
+    }
+  else
+    {
+      pango_layout_set_attributes (self->measure_layout, NULL);
+    }
+
+  pango_layout_set_text (self->measure_layout, text, -1);
+  pango_layout_get_pixel_size (self->measure_layout, &pixel_width, &pixel_height);
+  pango_layout_set_attributes (self->measure_layout, NULL);
+
+  if (width != NULL)
+    *width = pixel_width;
+  if (height != NULL)
+    *height = pixel_height;
+}
