@@ -1,0 +1,41 @@
+/* annals-fuzz.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* The libFuzzer entry points. Each fuzz-*.c defines both; libFuzzer calls
+ * them when built with clang -fsanitize=fuzzer, and the regression replay
+ * test (tests/reliability/fuzz-replay.c, built by any compiler) calls them
+ * with every committed seed and regression input. */
+int LLVMFuzzerInitialize   (int           *argc,
+                            char        ***argv);
+int LLVMFuzzerTestOneInput (const uint8_t *data,
+                            size_t         size);
+
+/* A failure of the code under test, as opposed to an input it rejects:
+ * abort so that libFuzzer records the input and the replay test fails. */
+#define annals_fuzz_fail(...) \
+  G_STMT_START { \
+    g_printerr ("annals-fuzz: " __VA_ARGS__); \
+    g_printerr ("\n"); \
+    abort (); \
+  } G_STMT_END
+
+/* Criticals (g_return_if_fail) mean a module passed on something it should
+ * have refused: they are bugs, so they must abort like a sanitizer report. */
+static inline void
+annals_fuzz_init_logging (void)
+{
+  g_log_set_always_fatal (G_LOG_FATAL_MASK | G_LOG_LEVEL_CRITICAL);
+}
+
+G_END_DECLS
