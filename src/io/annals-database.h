@@ -19,6 +19,38 @@ typedef struct
   guint events_merged;   /* events that only added a mention to a stored one */
 } AnnalsImportStats;
 
+/* What `annals-cli stats` shows. */
+typedef struct
+{
+  gint64 n_events;
+  gint64 n_documents;
+  gint64 n_mentions;
+  gint64 n_undated;
+  gint64 n_merged;          /* events named by more than one mention */
+  gint64 n_host_countries;
+  gint32 first_day;         /* ANNALS_DAY_UNDATED when nothing is dated */
+  gint32 end_day;
+  int    schema_version;
+  gint64 n_by_kind[ANNALS_N_EVENT_KINDS];
+  struct
+  {
+    char   code[3];
+    gint64 n_events;
+  } countries[10];          /* the most frequent host countries */
+  guint  n_countries;
+} AnnalsDatabaseSummary;
+
+typedef gboolean (*AnnalsDatabaseDocumentFunc) (AnnalsDocument  *document,
+                                                gpointer         user_data,
+                                                GError         **error);
+typedef gboolean (*AnnalsDatabaseEventFunc)    (AnnalsEvent     *event,
+                                                gpointer         user_data,
+                                                GError         **error);
+
+/* The schema version this build creates and reads (PRAGMA user_version).
+ * Older databases are migrated forward on open; newer ones are refused. */
+#define ANNALS_DATABASE_SCHEMA_VERSION 2
+
 #define ANNALS_TYPE_DATABASE (annals_database_get_type ())
 
 G_DECLARE_FINAL_TYPE (AnnalsDatabase, annals_database, ANNALS, DATABASE, GObject)
@@ -37,6 +69,14 @@ gboolean        annals_database_add_set         (AnnalsDatabase    *self,
                                                  AnnalsImportStats *stats,
                                                  GError           **error);
 
+/* Like annals_database_add_set() for several sets in one transaction:
+ * all are stored or none. @names (or NULL) name the files in errors. */
+gboolean        annals_database_add_sets        (AnnalsDatabase     *self,
+                                                 GPtrArray          *sets,
+                                                 const char * const *names,
+                                                 AnnalsImportStats  *stats,
+                                                 GError            **error);
+
 /* Fills @store with a record per stored event (keys are row ids) and makes
  * it load full events from this database on demand. */
 gboolean        annals_database_load_store      (AnnalsDatabase    *self,
@@ -51,6 +91,17 @@ AnnalsDocument *annals_database_load_document   (AnnalsDatabase    *self,
 /* Everything, for export. */
 AnnalsEventSet *annals_database_dup_set         (AnnalsDatabase    *self,
                                                  GError           **error);
+/* Every document, then every event, in the order they were stored,
+ * without holding them all in memory: for a streaming export. A callback
+ * returning FALSE stops the walk with its error. */
+gboolean        annals_database_foreach         (AnnalsDatabase            *self,
+                                                 AnnalsDatabaseDocumentFunc document_func,
+                                                 AnnalsDatabaseEventFunc    event_func,
+                                                 gpointer                   user_data,
+                                                 GError                   **error);
+/* The top-level members of imported files that Annals does not know. */
+char           *annals_database_dup_extra_json  (AnnalsDatabase    *self,
+                                                 GError           **error);
 /* Full-text search over titles and source text (FTS5 query syntax, user
  * input made safe); returns the matching keys as guint32. */
 GArray         *annals_database_search          (AnnalsDatabase    *self,
@@ -60,5 +111,10 @@ gint64          annals_database_count_events    (AnnalsDatabase    *self,
                                                  GError           **error);
 gint64          annals_database_count_documents (AnnalsDatabase    *self,
                                                  GError           **error);
+
+int             annals_database_get_schema_version (AnnalsDatabase *self);
+gboolean        annals_database_get_summary     (AnnalsDatabase        *self,
+                                                 AnnalsDatabaseSummary *summary,
+                                                 GError               **error);
 
 G_END_DECLS

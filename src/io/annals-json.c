@@ -42,10 +42,6 @@ static const char * const event_members[] = {
   "host_place", "participants", "mentions", "confidence", NULL
 };
 
-static const char * const mention_members[] = {
-  "document", "start", "end", NULL
-};
-
 static gboolean
 fail (Loader      *self,
       GError     **error,

@@ -1,0 +1,1882 @@
+/* annals-database.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "annals-database"
+
+#include "config.h"
+
+#include <errno.h>
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+#include <sqlite3.h>
+#include <string.h>
+
+#include "annals-database.h"
+#include "annals-database-private.h"
+
+/* "Anls": marks the file as an Annals database, so that another
+ * program's SQLite file is recognised and refused. */
+#define DATABASE_APPLICATION_ID 0x416E6C73
+
+/* Long enough to wait out another import's commit, short enough that a
+ * database held open by a stuck program is reported quickly. */
+#define BUSY_TIMEOUT_MS 2000
+
+struct _AnnalsDatabase
+{
+  GObject       parent_instance;
+
+  char         *path;
+  sqlite3      *db;
+
+  sqlite3_stmt *insert_document;
+  sqlite3_stmt *find_document;
+  sqlite3_stmt *insert_event;
+  sqlite3_stmt *find_merge_candidates;
+  sqlite3_stmt *insert_mention;
+  sqlite3_stmt *insert_participant;
+  sqlite3_stmt *update_n_mentions;
+  sqlite3_stmt *select_event;
+  sqlite3_stmt *select_mentions;
+  sqlite3_stmt *select_participants;
+  sqlite3_stmt *select_document;
+};
+
+G_DEFINE_FINAL_TYPE (AnnalsDatabase, annals_database, G_TYPE_OBJECT)
+
+/* Migration i brings the schema from version i to version i + 1. They
+ * only ever move forward; a database newer than the last one is refused. */
+static const char * const migrations[] = {
+  /* 0 → 1: the tables. */
+  "CREATE TABLE documents ("
+  "  id INTEGER PRIMARY KEY,"
+  "  uid TEXT NOT NULL UNIQUE,"
+  "  title TEXT,"
+  "  source TEXT,"
+  "  url TEXT,"
+  "  published TEXT,"
+  "  text TEXT NOT NULL,"
+  "  length INTEGER NOT NULL,"
+  "  extra TEXT"
+  ");"
+  "CREATE TABLE events ("
+  "  id INTEGER PRIMARY KEY,"
+  "  uid TEXT NOT NULL UNIQUE,"
+  "  title TEXT NOT NULL,"
+  "  norm_title TEXT NOT NULL,"
+  "  kind INTEGER NOT NULL,"
+  "  status INTEGER NOT NULL,"
+  "  start TEXT,"
+  "  \"end\" TEXT,"
+  "  first_day INTEGER NOT NULL,"
+  "  end_day INTEGER NOT NULL,"
+  "  start_precision INTEGER NOT NULL,"
+  "  end_precision INTEGER NOT NULL,"
+  "  host_country TEXT,"
+  "  country INTEGER NOT NULL,"
+  "  host_place TEXT,"
+  "  confidence REAL NOT NULL,"
+  "  n_mentions INTEGER NOT NULL,"
+  "  extra TEXT"
+  ");"
+  "CREATE INDEX events_by_time ON events (first_day, end_day);"
+  "CREATE INDEX events_by_title ON events (kind, norm_title);"
+  "CREATE TABLE mentions ("
+  "  event INTEGER NOT NULL REFERENCES events (id) ON DELETE CASCADE,"
+  "  position INTEGER NOT NULL,"
+  "  document INTEGER NOT NULL REFERENCES documents (id) ON DELETE CASCADE,"
+  "  start INTEGER NOT NULL,"
+  "  \"end\" INTEGER NOT NULL,"
+  "  PRIMARY KEY (event, position)"
+  ") WITHOUT ROWID;"
+  "CREATE INDEX mentions_by_document ON mentions (document);"
+  "CREATE TABLE participants ("
+  "  event INTEGER NOT NULL REFERENCES events (id) ON DELETE CASCADE,"
+  "  position INTEGER NOT NULL,"
+  "  country TEXT NOT NULL,"
+  "  PRIMARY KEY (event, position)"
+  ") WITHOUT ROWID;"
+  "CREATE TABLE properties ("
+  "  key TEXT PRIMARY KEY,"
+  "  value TEXT"
+  ") WITHOUT ROWID;",
+
+  /* 1 → 2: full-text search over event titles and document text, filled
+   * from what is already stored. */
+  "CREATE VIRTUAL TABLE events_fts USING fts5 ("
+  "  title, content='events', content_rowid='id',"
+  "  tokenize='unicode61 remove_diacritics 2');"
+  "CREATE VIRTUAL TABLE documents_fts USING fts5 ("
+  "  text, content='documents', content_rowid='id',"
+  "  tokenize='unicode61 remove_diacritics 2');"
+  "CREATE TRIGGER events_fts_insert AFTER INSERT ON events BEGIN"
+  "  INSERT INTO events_fts (rowid, title) VALUES (new.id, new.title);"
+  "END;"
+  "CREATE TRIGGER events_fts_delete AFTER DELETE ON events BEGIN"
+  "  INSERT INTO events_fts (events_fts, rowid, title) VALUES ('delete', old.id, old.title);"
+  "END;"
+  "CREATE TRIGGER events_fts_update AFTER UPDATE OF title ON events BEGIN"
+  "  INSERT INTO events_fts (events_fts, rowid, title) VALUES ('delete', old.id, old.title);"
+  "  INSERT INTO events_fts (rowid, title) VALUES (new.id, new.title);"
+  "END;"
+  "CREATE TRIGGER documents_fts_insert AFTER INSERT ON documents BEGIN"
+  "  INSERT INTO documents_fts (rowid, text) VALUES (new.id, new.text);"
+  "END;"
+  "CREATE TRIGGER documents_fts_delete AFTER DELETE ON documents BEGIN"
+  "  INSERT INTO documents_fts (documents_fts, rowid, text) VALUES ('delete', old.id, old.text);"
+  "END;"
+  "CREATE TRIGGER documents_fts_update AFTER UPDATE OF text ON documents BEGIN"
+  "  INSERT INTO documents_fts (documents_fts, rowid, text) VALUES ('delete', old.id, old.text);"
+  "  INSERT INTO documents_fts (rowid, text) VALUES (new.id, new.text);"
+  "END;"
+  "INSERT INTO events_fts (events_fts) VALUES ('rebuild');"
+  "INSERT INTO documents_fts (documents_fts) VALUES ('rebuild');",
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == ANNALS_DATABASE_SCHEMA_VERSION);
+
+typedef struct
+{
+  gint64  rowid;
+  char   *uid;
+  guint   length;
+} StoredDocument;
+
+static void
+stored_document_free (gpointer data)
+{
+  StoredDocument *document = data;
+
+  g_free (document->uid);
+  g_free (document);
+}
+
+static gboolean
+set_sqlite_error (const char  *path,
+                  sqlite3     *db,
+                  int          rc,
+                  GError     **error)
+{
+  const char *detail = db != NULL ? sqlite3_errmsg (db) : sqlite3_errstr (rc);
+
+  switch (rc & 0xff)
+    {
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      g_set_error (error, ANNALS_IO_ERROR, ANNALS_IO_ERROR_BUSY,
+                   _("%s: the database is locked by another program; try again when it is done"),
+                   path);
+      break;
+
+    case SQLITE_READONLY:
+      g_set_error (error, ANNALS_IO_ERROR, ANNALS_IO_ERROR_READ_ONLY,
+                   _("%s: the database is read-only"), path);
+      break;
+
+    case SQLITE_FULL:
+      g_set_error (error, ANNALS_IO_ERROR, ANNALS_IO_ERROR_FULL,
+                   _("%s: the disk is full or the database reached its size limit; nothing was written"),
+                   path);
+      break;
+
+    case SQLITE_CORRUPT:
+      g_set_error (error, ANNALS_IO_ERROR, ANNALS_IO_ERROR_CORRUPT,
+                   _("%s: the database is corrupt (%s)"), path, detail);
+      break;
+
+    case SQLITE_NOTADB:
+      g_set_error (error, ANNALS_IO_ERROR, ANNALS_IO_ERROR_NOT_DATABASE,
+                   _("%s: not an Annals database (%s)"), path, detail);
+      break;
+
+    case SQLITE_CANTOPEN:
+      g_set_error (error, ANNALS_IO_ERROR, ANNALS_IO_ERROR_FAILED,
+                   _("%s: cannot open the database (%s)"), path, detail);
+      break;
+
+    default:
+      g_set_error (error, ANNALS_IO_ERROR, ANNALS_IO_ERROR_FAILED,
+                   "%s: %s", path, detail);
+      break;
+    }
+
+  return FALSE;
+}
+
+static gboolean
+fail_sqlite (AnnalsDatabase  *self,
+             int              rc,
+             GError         **error)
+{
+  return set_sqlite_error (self->path, self->db, rc, error);
+}
+
+static gboolean
+execute (AnnalsDatabase  *self,
+         const char      *sql,
+         GError         **error)
+{
+  int rc = sqlite3_exec (self->db, sql, NULL, NULL, NULL);
+
+  if (rc != SQLITE_OK)
+    return fail_sqlite (self, rc, error);
+
+  return TRUE;
+}
+
+static gboolean
+query_int (AnnalsDatabase  *self,
+           const char      *sql,
+           gint64          *value,
+           GError         **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    return fail_sqlite (self, rc, error);
+
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    *value = sqlite3_column_int64 (stmt, 0);
+  else if (rc == SQLITE_DONE)
+    *value = 0;
+  sqlite3_finalize (stmt);
+
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    return fail_sqlite (self, rc, error);
+
+  return TRUE;
+}
+
+static gboolean
+prepare (AnnalsDatabase  *self,
+         sqlite3_stmt   **stmt,
+         const char      *sql,
+         GError         **error)
+{
+  int rc;
+
+  if (*stmt != NULL)
+    {
+      sqlite3_reset (*stmt);
+      sqlite3_clear_bindings (*stmt);
+      return TRUE;
+    }
+
+  rc = sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, stmt, NULL);
+  if (rc != SQLITE_OK)
+    return fail_sqlite (self, rc, error);
+
+  return TRUE;
+}
+
+/* Runs a statement that returns no rows and resets it. */
+static gboolean
+step_done (AnnalsDatabase  *self,
+           sqlite3_stmt    *stmt,
+           GError         **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    return fail_sqlite (self, rc, error);
+
+  return TRUE;
+}
+
+static void
+bind_text_or_null (sqlite3_stmt *stmt,
+                   int           column,
+                   const char   *text)
+{
+  if (text == NULL)
+    sqlite3_bind_null (stmt, column);
+  else
+    sqlite3_bind_text (stmt, column, text, -1, SQLITE_TRANSIENT);
+}
+
+static const char *
+column_text (sqlite3_stmt *stmt,
+             int           column)
+{
+  return (const char *) sqlite3_column_text (stmt, column);
+}
+
+static void
+rollback (AnnalsDatabase *self)
+{
+  /* SQLite may have rolled back by itself (a full disk does that). */
+  if (!sqlite3_get_autocommit (self->db))
+    sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+}
+
+/* Checks that a file Annals is about to open is an SQLite file at all,
+ * before SQLite gets to it: a text file named "x.annals" must be refused
+ * without being touched. */
+static gboolean
+check_file (const char  *path,
+            gboolean    *exists,
+            GError     **error)
+{
+  static const char magic[16] = "SQLite format 3";
+  char header[16];
+  GStatBuf info;
+  FILE *file;
+  gsize n_read;
+
+  *exists = FALSE;
+
+  if (g_stat (path, &info) != 0)
+    {
+      int saved_errno = errno;
+
+      if (saved_errno == ENOENT)
+        return TRUE;
+
+      g_set_error (error, ANNALS_IO_ERROR, ANNALS_IO_ERROR_FAILED,
+                   "%s: %s", path, g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  if (S_ISDIR (info.st_mode))
+    {
+      g_set_error (error, ANNALS_IO_ERROR, ANNALS_IO_ERROR_NOT_DATABASE,
+                   _("%s: is a folder, not an Annals database"), path);
+      return FALSE;
+    }
+
+  /* An empty file is what a new database looks like to SQLite. */
+  if (info.st_size == 0)
+    return TRUE;
+
+  *exists = TRUE;
+
+  file = g_fopen (path, "rb");
+  if (file == NULL)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, ANNALS_IO_ERROR, ANNALS_IO_ERROR_FAILED,
+                   "%s: %s", path, g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  n_read = fread (header, 1, sizeof header, file);
+  fclose (file);
+
+  if (info.st_size < 512 || n_read != sizeof header || memcmp (header, magic, sizeof magic) != 0)
+    {
+      g_set_error (error, ANNALS_IO_ERROR, ANNALS_IO_ERROR_NOT_DATABASE,
+                   _("%s: not an Annals database (not an SQLite file)"), path);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+quick_check (AnnalsDatabase  *self,
+             GError         **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  g_autofree char *problem = NULL;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (self->db, "PRAGMA quick_check(1)", -1, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    return fail_sqlite (self, rc, error);
+
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW && g_strcmp0 (column_text (stmt, 0), "ok") != 0)
+    problem = g_strdup (column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+
+  if (rc != SQLITE_ROW)
+    return fail_sqlite (self, rc, error);
+
+  if (problem != NULL)
+    {
+      g_set_error (error, ANNALS_IO_ERROR, ANNALS_IO_ERROR_CORRUPT,
+                   _("%s: the database is corrupt (%s)"), self->path, problem);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+migrate (AnnalsDatabase  *self,
+         gint64           version,
+         gint64           target,
+         GError         **error)
+{
+  g_autofree char *set_version = NULL;
+
+  if (sqlite3_db_readonly (self->db, "main"))
+    {
+      g_set_error (error, ANNALS_IO_ERROR, ANNALS_IO_ERROR_READ_ONLY,
+                   _("%s: the database is read-only and needs an upgrade to schema version %d"),
+                   self->path, (int) target);
+      return FALSE;
+    }
+
+  /* WAL lets the app read while an import writes; it is a property of
+   * the file, so it is set once, outside a transaction. */
+  if (version == 0 && !execute (self, "PRAGMA journal_mode = WAL", error))
+    return FALSE;
+
+  set_version = g_strdup_printf ("PRAGMA application_id = %d", DATABASE_APPLICATION_ID);
+  if (version == 0 && !execute (self, set_version, error))
+    return FALSE;
+  g_clear_pointer (&set_version, g_free);
+
+  if (!execute (self, "BEGIN IMMEDIATE", error))
+    return FALSE;
+
+  for (gint64 i = version; i < target; i++)
+    {
+      g_debug ("Migrating %s from schema version %d to %d",
+               self->path, (int) i, (int) i + 1);
+
+      if (!execute (self, migrations[i], error))
+        {
+          rollback (self);
+          return FALSE;
+        }
+    }
+
+  set_version = g_strdup_printf ("PRAGMA user_version = %d", (int) target);
+  if (!execute (self, set_version, error) ||
+      !execute (self, "COMMIT", error))
+    {
+      rollback (self);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+open_database (AnnalsDatabase  *self,
+               gint64           target_version,
+               GError         **error)
+{
+  const char *max_pages;
+  gboolean exists;
+  gint64 version, application_id, n_objects;
+  int rc;
+
+  if (!check_file (self->path, &exists, error))
+    return FALSE;
+
+  rc = sqlite3_open_v2 (self->path, &self->db,
+                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE,
+                        NULL);
+  if (rc != SQLITE_OK)
+    {
+      set_sqlite_error (self->path, self->db, rc, error);
+      g_clear_pointer (&self->db, sqlite3_close);
+      return FALSE;
+    }
+
+  sqlite3_extended_result_codes (self->db, TRUE);
+  sqlite3_busy_timeout (self->db, BUSY_TIMEOUT_MS);
+
+  if (exists && !quick_check (self, error))
+    return FALSE;
+
+  if (!query_int (self, "PRAGMA application_id", &application_id, error) ||
+      !query_int (self, "PRAGMA user_version", &version, error) ||
+      !query_int (self, "SELECT count(*) FROM sqlite_master", &n_objects, error))
+    return FALSE;
+
+  if ((application_id != 0 && application_id != DATABASE_APPLICATION_ID) ||
+      (application_id == 0 && (version != 0 || n_objects != 0)))
+    {
+      g_set_error (error, ANNALS_IO_ERROR, ANNALS_IO_ERROR_NOT_DATABASE,
+                   _("%s: an SQLite database of another program, not an Annals database"),
+                   self->path);
+      return FALSE;
+    }
+
+  if (version > ANNALS_DATABASE_SCHEMA_VERSION)
+    {
+      g_set_error (error, ANNALS_IO_ERROR, ANNALS_IO_ERROR_VERSION,
+                   _("%s: the database has schema version %d, newer than this version of Annals reads (%d)"),
+                   self->path, (int) version, ANNALS_DATABASE_SCHEMA_VERSION);
+      return FALSE;
+    }
+
+  if (!execute (self, "PRAGMA foreign_keys = ON", error) ||
+      !execute (self, "PRAGMA synchronous = NORMAL", error) ||
+      !execute (self, "PRAGMA cache_size = -65536", error))
+    return FALSE;
+
+  /* Only the tests use this: it makes "the disk is full" happen at will. */
+  max_pages = g_getenv ("ANNALS_TEST_MAX_PAGE_COUNT");
+  if (max_pages != NULL)
+    {
+      g_autofree char *sql = g_strdup_printf ("PRAGMA max_page_count = %" G_GUINT64_FORMAT,
+                                              g_ascii_strtoull (max_pages, NULL, 10));
+      sqlite3_stmt *stmt = NULL;
+
+      if (sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL) == SQLITE_OK)
+        sqlite3_step (stmt);
+      sqlite3_finalize (stmt);
+    }
+
+  if (version < target_version && !migrate (self, version, target_version, error))
+    return FALSE;
+
+  return TRUE;
+}
+
+static gboolean
+lookup_document (AnnalsDatabase  *self,
+                 const char      *uid,
+                 gint64          *rowid,
+                 guint           *length,
+                 char           **text,
+                 GError         **error)
+{
+  int rc;
+
+  if (!prepare (self, &self->find_document,
+                "SELECT id, length, text FROM documents WHERE uid = ?1", error))
+    return FALSE;
+
+  sqlite3_bind_text (self->find_document, 1, uid, -1, SQLITE_STATIC);
+  rc = sqlite3_step (self->find_document);
+
+  if (rc == SQLITE_ROW)
+    {
+      *rowid = sqlite3_column_int64 (self->find_document, 0);
+      *length = (guint) sqlite3_column_int64 (self->find_document, 1);
+      if (text != NULL)
+        *text = g_strdup (column_text (self->find_document, 2));
+    }
+  else
+    {
+      *rowid = 0;
+    }
+
+  sqlite3_reset (self->find_document);
+
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    return fail_sqlite (self, rc, error);
+
+  return TRUE;
+}
+
+/* Stores a document, or finds the stored one with the same id and text.
+ * A stored document with the same id but another text stays as it is;
+ * this one gets a new id ("id-2", "id-3", …) and its events' mentions
+ * point there. */
+static gboolean
+add_document (AnnalsDatabase  *self,
+              AnnalsDocument  *document,
+              GHashTable      *stored_documents,
+              guint           *n_added,
+              GError         **error)
+{
+  const char *id = annals_document_get_id (document);
+  const char *text = annals_document_get_text (document);
+  const AnnalsDate *published = annals_document_get_published (document);
+  g_autofree char *published_text = NULL;
+  g_autofree char *uid = g_strdup (id);
+  StoredDocument *stored;
+
+  if (text == NULL)
+    text = "";
+
+  if (published != NULL && annals_date_is_set (published))
+    published_text = annals_date_to_iso (published);
+
+  for (guint attempt = 2; ; attempt++)
+    {
+      g_autofree char *stored_text = NULL;
+      gint64 rowid;
+      guint length;
+      int rc;
+
+      if (!prepare (self, &self->insert_document,
+                    "INSERT INTO documents (uid, title, source, url, published, text, length, extra)"
+                    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)", error))
+        return FALSE;
+
+      sqlite3_bind_text (self->insert_document, 1, uid, -1, SQLITE_STATIC);
+      bind_text_or_null (self->insert_document, 2, annals_document_get_title (document));
+      bind_text_or_null (self->insert_document, 3, annals_document_get_source (document));
+      bind_text_or_null (self->insert_document, 4, annals_document_get_url (document));
+      bind_text_or_null (self->insert_document, 5, published_text);
+      sqlite3_bind_text (self->insert_document, 6, text, -1, SQLITE_STATIC);
+      sqlite3_bind_int64 (self->insert_document, 7, annals_document_get_length (document));
+      bind_text_or_null (self->insert_document, 8, annals_document_get_extra_json (document));
+
+      rc = sqlite3_step (self->insert_document);
+      sqlite3_reset (self->insert_document);
+
+      if (rc == SQLITE_DONE)
+        {
+          stored = g_new0 (StoredDocument, 1);
+          stored->rowid = sqlite3_last_insert_rowid (self->db);
+          stored->uid = g_steal_pointer (&uid);
+          stored->length = annals_document_get_length (document);
+          g_hash_table_insert (stored_documents, g_strdup (id), stored);
+          (*n_added)++;
+          return TRUE;
+        }
+
+      if (rc != SQLITE_CONSTRAINT_UNIQUE)
+        return fail_sqlite (self, rc, error);
+
+      if (!lookup_document (self, uid, &rowid, &length, &stored_text, error))
+        return FALSE;
+
+      if (rowid != 0 && g_strcmp0 (stored_text, text) == 0)
+        {
+          stored = g_new0 (StoredDocument, 1);
+          stored->rowid = rowid;
+          stored->uid = g_steal_pointer (&uid);
+          stored->length = length;
+          g_hash_table_insert (stored_documents, g_strdup (id), stored);
+          return TRUE;
+        }
+
+      g_free (uid);
+      uid = g_strdup_printf ("%s-%u", id, attempt);
+    }
+}
+
+/* The stored document a mention names: one of this import's, or one
+ * stored before. */
+static StoredDocument *
+resolve_document (AnnalsDatabase  *self,
+                  GHashTable      *stored_documents,
+                  const char      *id,
+                  GError         **error)
+{
+  StoredDocument *stored = g_hash_table_lookup (stored_documents, id);
+  gint64 rowid;
+  guint length;
+
+  if (stored != NULL)
+    return stored;
+
+  if (!lookup_document (self, id, &rowid, &length, NULL, error))
+    return NULL;
+
+  if (rowid == 0)
+    return NULL;
+
+  stored = g_new0 (StoredDocument, 1);
+  stored->rowid = rowid;
+  stored->uid = g_strdup (id);
+  stored->length = length;
+  g_hash_table_insert (stored_documents, g_strdup (id), stored);
+
+  return stored;
+}
+
+static gboolean
+check_mentions (AnnalsDatabase  *self,
+                AnnalsEvent     *event,
+                const char      *name,
+                guint            index,
+                GHashTable      *stored_documents,
+                GError         **error)
+{
+  guint n_mentions = annals_event_get_n_mentions (event);
+
+  for (guint i = 0; i < n_mentions; i++)
+    {
+      const AnnalsMention *mention = annals_event_get_mention (event, i);
+      g_autoptr(GError) local_error = NULL;
+      StoredDocument *stored;
+
+      stored = resolve_document (self, stored_documents, mention->document_id, &local_error);
+      if (local_error != NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+
+      if (stored == NULL)
+        {
+          g_set_error (error, ANNALS_IO_ERROR, ANNALS_IO_ERROR_INVALID,
+                       _("%s: events[%u].mentions[%u].document: no document “%s” in the file or the database"),
+                       name, index, i, mention->document_id);
+          return FALSE;
+        }
+
+      if (mention->end < mention->start || mention->end > stored->length)
+        {
+          g_set_error (error, ANNALS_IO_ERROR, ANNALS_IO_ERROR_INVALID,
+                       _("%s: events[%u].mentions[%u]: the mention [%u, %u) lies outside document “%s”, which has %u characters"),
+                       name, index, i, mention->start, mention->end,
+                       mention->document_id, stored->length);
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
+static gboolean
+insert_mention (AnnalsDatabase  *self,
+                gint64           event_rowid,
+                guint            position,
+                gint64           document_rowid,
+                guint            start,
+                guint            end,
+                GError         **error)
+{
+  if (!prepare (self, &self->insert_mention,
+                "INSERT INTO mentions (event, position, document, start, \"end\")"
+                " VALUES (?1, ?2, ?3, ?4, ?5)", error))
+    return FALSE;
+
+  sqlite3_bind_int64 (self->insert_mention, 1, event_rowid);
+  sqlite3_bind_int64 (self->insert_mention, 2, position);
+  sqlite3_bind_int64 (self->insert_mention, 3, document_rowid);
+  sqlite3_bind_int64 (self->insert_mention, 4, start);
+  sqlite3_bind_int64 (self->insert_mention, 5, end);
+
+  return step_done (self, self->insert_mention, error);
+}
+
+static gboolean
+insert_participant (AnnalsDatabase  *self,
+                    gint64           event_rowid,
+                    guint            position,
+                    const char      *country,
+                    GError         **error)
+{
+  if (!prepare (self, &self->insert_participant,
+                "INSERT INTO participants (event, position, country) VALUES (?1, ?2, ?3)",
+                error))
+    return FALSE;
+
+  sqlite3_bind_int64 (self->insert_participant, 1, event_rowid);
+  sqlite3_bind_int64 (self->insert_participant, 2, position);
+  sqlite3_bind_text (self->insert_participant, 3, country, -1, SQLITE_STATIC);
+
+  return step_done (self, self->insert_participant, error);
+}
+
+static gboolean
+find_merge_target (AnnalsDatabase  *self,
+                   AnnalsEvent     *event,
+                   const char      *normalized_title,
+                   AnnalsEvent    **target,
+                   gint64          *target_rowid,
+                   GError         **error)
+{
+  g_autoptr(GArray) candidates = g_array_new (FALSE, FALSE, sizeof (gint64));
+  int rc;
+
+  *target = NULL;
+
+  if (!prepare (self, &self->find_merge_candidates,
+                "SELECT id FROM events WHERE kind = ?1 AND norm_title = ?2", error))
+    return FALSE;
+
+  sqlite3_bind_int (self->find_merge_candidates, 1, annals_event_get_kind (event));
+  sqlite3_bind_text (self->find_merge_candidates, 2, normalized_title, -1, SQLITE_STATIC);
+
+  while ((rc = sqlite3_step (self->find_merge_candidates)) == SQLITE_ROW)
+    {
+      gint64 rowid = sqlite3_column_int64 (self->find_merge_candidates, 0);
+      g_array_append_val (candidates, rowid);
+    }
+  sqlite3_reset (self->find_merge_candidates);
+
+  if (rc != SQLITE_DONE)
+    return fail_sqlite (self, rc, error);
+
+  for (guint i = 0; i < candidates->len; i++)
+    {
+      gint64 rowid = g_array_index (candidates, gint64, i);
+      g_autoptr(AnnalsEvent) stored = NULL;
+
+      stored = annals_database_load_event (self, (guint32) rowid, error);
+      if (stored == NULL)
+        return FALSE;
+
+      if (annals_event_can_merge (stored, event))
+        {
+          *target = g_steal_pointer (&stored);
+          *target_rowid = rowid;
+          return TRUE;
+        }
+    }
+
+  return TRUE;
+}
+
+/* Adds the mentions and participants of @event that @stored lacks. */
+static gboolean
+merge_into (AnnalsDatabase  *self,
+            AnnalsEvent     *stored,
+            gint64           rowid,
+            AnnalsEvent     *event,
+            GHashTable      *stored_documents,
+            GError         **error)
+{
+  const char * const *stored_participants = annals_event_get_participants (stored);
+  const char * const *participants = annals_event_get_participants (event);
+  guint n_stored_mentions = annals_event_get_n_mentions (stored);
+  guint n_mentions = n_stored_mentions;
+  guint n_participants = stored_participants != NULL ? g_strv_length ((char **) stored_participants) : 0;
+
+  for (guint i = 0; i < annals_event_get_n_mentions (event); i++)
+    {
+      const AnnalsMention *mention = annals_event_get_mention (event, i);
+      StoredDocument *document = g_hash_table_lookup (stored_documents, mention->document_id);
+      gboolean known = FALSE;
+
+      g_assert (document != NULL);
+
+      for (guint j = 0; j < n_stored_mentions && !known; j++)
+        {
+          const AnnalsMention *other = annals_event_get_mention (stored, j);
+
+          known = other->start == mention->start &&
+                  other->end == mention->end &&
+                  g_strcmp0 (other->document_id, document->uid) == 0;
+        }
+
+      if (known)
+        continue;
+
+      if (!insert_mention (self, rowid, n_mentions, document->rowid,
+                           mention->start, mention->end, error))
+        return FALSE;
+
+      /* Keeps a second identical mention in this event from being added. */
+      annals_event_add_mention (stored, document->uid, mention->start, mention->end);
+      n_stored_mentions++;
+      n_mentions++;
+    }
+
+  for (guint i = 0; participants != NULL && participants[i] != NULL; i++)
+    {
+      if (stored_participants != NULL && g_strv_contains (stored_participants, participants[i]))
+        continue;
+
+      if (!insert_participant (self, rowid, n_participants++, participants[i], error))
+        return FALSE;
+    }
+
+  if (!prepare (self, &self->update_n_mentions,
+                "UPDATE events SET n_mentions = ?2 WHERE id = ?1", error))
+    return FALSE;
+
+  sqlite3_bind_int64 (self->update_n_mentions, 1, rowid);
+  sqlite3_bind_int64 (self->update_n_mentions, 2, n_mentions);
+
+  return step_done (self, self->update_n_mentions, error);
+}
+
+static gboolean
+insert_event (AnnalsDatabase  *self,
+              AnnalsEvent     *event,
+              const char      *normalized_title,
+              GHashTable      *stored_documents,
+              GError         **error)
+{
+  const char *id = annals_event_get_id (event);
+  const AnnalsDate *start = annals_event_get_start (event);
+  const AnnalsDate *end = annals_event_get_end (event);
+  const char * const *participants = annals_event_get_participants (event);
+  g_autofree char *start_text = NULL;
+  g_autofree char *end_text = NULL;
+  g_autofree char *uid = g_strdup (id);
+  AnnalsEventRecord record;
+  gint64 rowid;
+  guint n_mentions = annals_event_get_n_mentions (event);
+
+  annals_event_record_init_from_event (&record, event);
+
+  if (start != NULL && annals_date_is_set (start))
+    start_text = annals_date_to_iso (start);
+  if (end != NULL && annals_date_is_set (end))
+    end_text = annals_date_to_iso (end);
+
+  for (guint attempt = 2; ; attempt++)
+    {
+      sqlite3_stmt *stmt;
+      int rc;
+
+      if (!prepare (self, &self->insert_event,
+                    "INSERT INTO events (uid, title, norm_title, kind, status, start, \"end\","
+                    " first_day, end_day, start_precision, end_precision, host_country, country,"
+                    " host_place, confidence, n_mentions, extra)"
+                    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)",
+                    error))
+        return FALSE;
+
+      stmt = self->insert_event;
+      sqlite3_bind_text (stmt, 1, uid, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 2, annals_event_get_title (event), -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 3, normalized_title, -1, SQLITE_STATIC);
+      sqlite3_bind_int (stmt, 4, record.kind);
+      sqlite3_bind_int (stmt, 5, record.status);
+      bind_text_or_null (stmt, 6, start_text);
+      bind_text_or_null (stmt, 7, end_text);
+      sqlite3_bind_int64 (stmt, 8, record.first_day);
+      sqlite3_bind_int64 (stmt, 9, record.end_day);
+      sqlite3_bind_int (stmt, 10, record.start_precision);
+      sqlite3_bind_int (stmt, 11, record.end_precision);
+      bind_text_or_null (stmt, 12, annals_event_get_host_country (event));
+      sqlite3_bind_int (stmt, 13, record.host_country);
+      bind_text_or_null (stmt, 14, annals_event_get_host_place (event));
+      sqlite3_bind_double (stmt, 15, annals_event_get_confidence (event));
+      sqlite3_bind_int64 (stmt, 16, n_mentions);
+      bind_text_or_null (stmt, 17, annals_event_get_extra_json (event));
+
+      rc = sqlite3_step (stmt);
+      sqlite3_reset (stmt);
+
+      if (rc == SQLITE_DONE)
+        break;
+
+      if (rc != SQLITE_CONSTRAINT_UNIQUE)
+        return fail_sqlite (self, rc, error);
+
+      /* Another event holds this id: keep the file's id recognisable. */
+      g_free (uid);
+      uid = g_strdup_printf ("%s-%u", id, attempt);
+    }
+
+  rowid = sqlite3_last_insert_rowid (self->db);
+  if (rowid > G_MAXUINT32)
+    {
+      g_set_error (error, ANNALS_IO_ERROR, ANNALS_IO_ERROR_FULL,
+                   _("%s: the database holds as many events as Annals can index"),
+                   self->path);
+      return FALSE;
+    }
+
+  for (guint i = 0; i < n_mentions; i++)
+    {
+      const AnnalsMention *mention = annals_event_get_mention (event, i);
+      StoredDocument *document = g_hash_table_lookup (stored_documents, mention->document_id);
+
+      g_assert (document != NULL);
+
+      if (!insert_mention (self, rowid, i, document->rowid, mention->start, mention->end, error))
+        return FALSE;
+    }
+
+  for (guint i = 0; participants != NULL && participants[i] != NULL; i++)
+    if (!insert_participant (self, rowid, i, participants[i], error))
+      return FALSE;
+
+  return TRUE;
+}
+
+/* Merges the top-level members Annals does not know into the stored ones,
+ * so that a re-export keeps them. */
+static gboolean
+merge_extra_json (AnnalsDatabase  *self,
+                  const char      *extra_json,
+                  GError         **error)
+{
+  g_autoptr(JsonNode) stored = NULL;
+  g_autoptr(JsonNode) incoming = NULL;
+  g_autoptr(GList) members = NULL;
+  g_autofree char *merged = NULL;
+  sqlite3_stmt *stmt = NULL;
+  JsonObject *object;
+  int rc;
+
+  incoming = json_from_string (extra_json, NULL);
+  if (incoming == NULL || !JSON_NODE_HOLDS_OBJECT (incoming))
+    return TRUE;
+
+  rc = sqlite3_prepare_v2 (self->db, "SELECT value FROM properties WHERE key = 'extra_json'",
+                           -1, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    return fail_sqlite (self, rc, error);
+  if (sqlite3_step (stmt) == SQLITE_ROW && column_text (stmt, 0) != NULL)
+    stored = json_from_string (column_text (stmt, 0), NULL);
+  sqlite3_finalize (stmt);
+
+  if (stored == NULL || !JSON_NODE_HOLDS_OBJECT (stored))
+    {
+      g_clear_pointer (&stored, json_node_unref);
+      stored = json_node_init_object (json_node_alloc (), json_object_new ());
+    }
+
+  object = json_node_get_object (stored);
+  members = json_object_get_members (json_node_get_object (incoming));
+  for (const GList *l = members; l != NULL; l = l->next)
+    json_object_set_member (object, l->data,
+                            json_node_copy (json_object_get_member (json_node_get_object (incoming), l->data)));
+
+  merged = json_to_string (stored, FALSE);
+
+  rc = sqlite3_prepare_v2 (self->db,
+                           "INSERT OR REPLACE INTO properties (key, value) VALUES ('extra_json', ?1)",
+                           -1, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    return fail_sqlite (self, rc, error);
+  sqlite3_bind_text (stmt, 1, merged, -1, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  sqlite3_finalize (stmt);
+
+  if (rc != SQLITE_DONE)
+    return fail_sqlite (self, rc, error);
+
+  return TRUE;
+}
+
+static gboolean
+add_one_set (AnnalsDatabase     *self,
+             AnnalsEventSet     *set,
+             const char         *name,
+             AnnalsImportStats  *stats,
+             GError            **error)
+{
+  g_autoptr(GHashTable) stored_documents = NULL;
+  GPtrArray *documents = annals_event_set_get_documents (set);
+  GPtrArray *events = annals_event_set_get_events (set);
+  const char *extra_json;
+
+  stored_documents = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, stored_document_free);
+
+  for (guint i = 0; i < documents->len; i++)
+    if (!add_document (self, g_ptr_array_index (documents, i), stored_documents,
+                       &stats->documents_added, error))
+      return FALSE;
+
+  for (guint i = 0; i < events->len; i++)
+    {
+      AnnalsEvent *event = g_ptr_array_index (events, i);
+      g_autofree char *normalized_title = NULL;
+      g_autoptr(AnnalsEvent) target = NULL;
+      gint64 target_rowid = 0;
+
+      if (!check_mentions (self, event, name, i, stored_documents, error))
+        return FALSE;
+
+      normalized_title = annals_event_normalize_title (annals_event_get_title (event));
+
+      if (!find_merge_target (self, event, normalized_title, &target, &target_rowid, error))
+        return FALSE;
+
+      if (target != NULL)
+        {
+          if (!merge_into (self, target, target_rowid, event, stored_documents, error))
+            return FALSE;
+          stats->events_merged++;
+        }
+      else
+        {
+          if (!insert_event (self, event, normalized_title, stored_documents, error))
+            return FALSE;
+          stats->events_added++;
+        }
+    }
+
+  extra_json = annals_event_set_get_extra_json (set);
+  if (extra_json != NULL && !merge_extra_json (self, extra_json, error))
+    return FALSE;
+
+  return TRUE;
+}
+
+static void
+annals_database_finalize (GObject *object)
+{
+  AnnalsDatabase *self = (AnnalsDatabase *) object;
+
+  g_clear_pointer (&self->insert_document, sqlite3_finalize);
+  g_clear_pointer (&self->find_document, sqlite3_finalize);
+  g_clear_pointer (&self->insert_event, sqlite3_finalize);
+  g_clear_pointer (&self->find_merge_candidates, sqlite3_finalize);
+  g_clear_pointer (&self->insert_mention, sqlite3_finalize);
+  g_clear_pointer (&self->insert_participant, sqlite3_finalize);
+  g_clear_pointer (&self->update_n_mentions, sqlite3_finalize);
+  g_clear_pointer (&self->select_event, sqlite3_finalize);
+  g_clear_pointer (&self->select_mentions, sqlite3_finalize);
+  g_clear_pointer (&self->select_participants, sqlite3_finalize);
+  g_clear_pointer (&self->select_document, sqlite3_finalize);
+  g_clear_pointer (&self->db, sqlite3_close);
+  g_clear_pointer (&self->path, g_free);
+
+  G_OBJECT_CLASS (annals_database_parent_class)->finalize (object);
+}
+
+static void
+annals_database_class_init (AnnalsDatabaseClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = annals_database_finalize;
+}
+
+static void
+annals_database_init (AnnalsDatabase *self)
+{
+}
+
+AnnalsDatabase *
+_annals_database_open_at_version (const char  *path,
+                                  int          version,
+                                  GError     **error)
+{
+  g_autoptr(AnnalsDatabase) self = NULL;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (version >= 1 && version <= ANNALS_DATABASE_SCHEMA_VERSION, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  self = g_object_new (ANNALS_TYPE_DATABASE, NULL);
+  self->path = g_strdup (path);
+
+  if (!open_database (self, version, error))
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
+AnnalsDatabase *
+annals_database_open (const char  *path,
+                      GError     **error)
+{
+  return _annals_database_open_at_version (path, ANNALS_DATABASE_SCHEMA_VERSION, error);
+}
+
+const char *
+annals_database_get_path (AnnalsDatabase *self)
+{
+  g_return_val_if_fail (ANNALS_IS_DATABASE (self), NULL);
+
+  return self->path;
+}
+
+int
+annals_database_get_schema_version (AnnalsDatabase *self)
+{
+  gint64 version = 0;
+
+  g_return_val_if_fail (ANNALS_IS_DATABASE (self), 0);
+
+  if (!query_int (self, "PRAGMA user_version", &version, NULL))
+    return 0;
+
+  return (int) version;
+}
+
+gboolean
+annals_database_add_sets (AnnalsDatabase     *self,
+                          GPtrArray          *sets,
+                          const char * const *names,
+                          AnnalsImportStats  *stats,
+                          GError            **error)
+{
+  AnnalsImportStats counted = { 0, };
+
+  g_return_val_if_fail (ANNALS_IS_DATABASE (self), FALSE);
+  g_return_val_if_fail (sets != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (sqlite3_db_readonly (self->db, "main"))
+    {
+      g_set_error (error, ANNALS_IO_ERROR, ANNALS_IO_ERROR_READ_ONLY,
+                   _("%s: the database is read-only"), self->path);
+      return FALSE;
+    }
+
+  if (!execute (self, "BEGIN IMMEDIATE", error))
+    return FALSE;
+
+  for (guint i = 0; i < sets->len; i++)
+    {
+      const char *name = names != NULL && names[i] != NULL ? names[i] : _("(events)");
+
+      if (!add_one_set (self, g_ptr_array_index (sets, i), name, &counted, error))
+        {
+          rollback (self);
+          return FALSE;
+        }
+    }
+
+  if (!execute (self, "COMMIT", error))
+    {
+      rollback (self);
+      return FALSE;
+    }
+
+  if (stats != NULL)
+    *stats = counted;
+
+  return TRUE;
+}
+
+gboolean
+annals_database_add_set (AnnalsDatabase     *self,
+                         AnnalsEventSet     *set,
+                         AnnalsImportStats  *stats,
+                         GError            **error)
+{
+  g_autoptr(GPtrArray) sets = g_ptr_array_new ();
+
+  g_return_val_if_fail (ANNALS_IS_DATABASE (self), FALSE);
+  g_return_val_if_fail (ANNALS_IS_EVENT_SET (set), FALSE);
+
+  g_ptr_array_add (sets, set);
+
+  return annals_database_add_sets (self, sets, NULL, stats, error);
+}
+
+static AnnalsEvent *
+load_event_cb (gpointer   user_data,
+               guint32    key,
+               GError   **error)
+{
+  return annals_database_load_event (user_data, key, error);
+}
+
+gboolean
+annals_database_load_store (AnnalsDatabase    *self,
+                            AnnalsEventStore  *store,
+                            GError           **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (ANNALS_IS_DATABASE (self), FALSE);
+  g_return_val_if_fail (ANNALS_IS_EVENT_STORE (store), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  rc = sqlite3_prepare_v2 (self->db,
+                           "SELECT id, first_day, end_day, kind, status, start_precision,"
+                           " end_precision, country, n_mentions, title FROM events",
+                           -1, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    return fail_sqlite (self, rc, error);
+
+  annals_event_store_set_loader (store, load_event_cb, g_object_ref (self), g_object_unref);
+  annals_event_store_begin_update (store);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      AnnalsEventRecord record = { 0, };
+
+      record.key = (guint32) sqlite3_column_int64 (stmt, 0);
+      record.first_day = sqlite3_column_int (stmt, 1);
+      record.end_day = sqlite3_column_int (stmt, 2);
+      record.kind = (guint8) sqlite3_column_int (stmt, 3);
+      record.status = (guint8) sqlite3_column_int (stmt, 4);
+      record.start_precision = (guint8) sqlite3_column_int (stmt, 5);
+      record.end_precision = (guint8) sqlite3_column_int (stmt, 6);
+      record.host_country = (guint16) sqlite3_column_int (stmt, 7);
+      record.n_mentions = (guint16) MIN (sqlite3_column_int (stmt, 8), G_MAXUINT16);
+
+      annals_event_store_append_record (store, &record, column_text (stmt, 9));
+    }
+
+  sqlite3_finalize (stmt);
+
+  /* Even on failure the update ends, so that the store is consistent;
+   * what was read so far is shown. */
+  annals_event_store_end_update (store);
+
+  if (rc != SQLITE_DONE)
+    return fail_sqlite (self, rc, error);
+
+  return TRUE;
+}
+
+static gboolean
+parse_stored_date (AnnalsDatabase  *self,
+                   const char      *text,
+                   AnnalsDate      *date,
+                   GError         **error)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  annals_date_clear (date);
+
+  if (text == NULL)
+    return TRUE;
+
+  if (!annals_date_parse (date, text, &local_error))
+    {
+      g_set_error (error, ANNALS_IO_ERROR, ANNALS_IO_ERROR_CORRUPT,
+                   _("%s: the database holds a bad date (%s)"),
+                   self->path, local_error->message);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Builds an event from the current row of a SELECT of (uid, title, kind,
+ * status, start, end, host_country, host_place, confidence, extra). */
+static AnnalsEvent *
+event_from_row (AnnalsDatabase  *self,
+                sqlite3_stmt    *stmt,
+                GError         **error)
+{
+  g_autoptr(AnnalsEvent) event = NULL;
+  AnnalsDate start, end;
+
+  if (!parse_stored_date (self, column_text (stmt, 4), &start, error) ||
+      !parse_stored_date (self, column_text (stmt, 5), &end, error))
+    return NULL;
+
+  event = annals_event_new (column_text (stmt, 0), column_text (stmt, 1));
+  annals_event_set_kind (event, CLAMP (sqlite3_column_int (stmt, 2), 0, ANNALS_N_EVENT_KINDS - 1));
+  annals_event_set_status (event, CLAMP (sqlite3_column_int (stmt, 3), 0, ANNALS_N_EVENT_STATUSES - 1));
+  if (annals_date_is_set (&start))
+    annals_event_set_start (event, &start);
+  if (annals_date_is_set (&end))
+    annals_event_set_end (event, &end);
+  annals_event_set_host_country (event, column_text (stmt, 6));
+  annals_event_set_host_place (event, column_text (stmt, 7));
+  annals_event_set_confidence (event, CLAMP (sqlite3_column_double (stmt, 8), 0.0, 1.0));
+  annals_event_set_extra_json (event, column_text (stmt, 9));
+
+  return g_steal_pointer (&event);
+}
+
+#define EVENT_COLUMNS "uid, title, kind, status, start, \"end\", host_country, host_place, confidence, extra"
+
+AnnalsEvent *
+annals_database_load_event (AnnalsDatabase  *self,
+                            guint32          key,
+                            GError         **error)
+{
+  g_autoptr(AnnalsEvent) event = NULL;
+  int rc;
+
+  g_return_val_if_fail (ANNALS_IS_DATABASE (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!prepare (self, &self->select_event,
+                "SELECT " EVENT_COLUMNS " FROM events WHERE id = ?1", error))
+    return NULL;
+
+  sqlite3_bind_int64 (self->select_event, 1, key);
+  rc = sqlite3_step (self->select_event);
+
+  if (rc == SQLITE_ROW)
+    event = event_from_row (self, self->select_event, error);
+  sqlite3_reset (self->select_event);
+
+  if (rc == SQLITE_DONE)
+    {
+      g_set_error (error, ANNALS_IO_ERROR, ANNALS_IO_ERROR_FAILED,
+                   _("%s: no event with key %u"), self->path, key);
+      return NULL;
+    }
+  if (rc != SQLITE_ROW)
+    {
+      fail_sqlite (self, rc, error);
+      return NULL;
+    }
+  if (event == NULL)
+    return NULL;
+
+  if (!prepare (self, &self->select_mentions,
+                "SELECT d.uid, m.start, m.\"end\" FROM mentions m"
+                " JOIN documents d ON d.id = m.document"
+                " WHERE m.event = ?1 ORDER BY m.position", error))
+    return NULL;
+
+  sqlite3_bind_int64 (self->select_mentions, 1, key);
+  while ((rc = sqlite3_step (self->select_mentions)) == SQLITE_ROW)
+    annals_event_add_mention (event,
+                              column_text (self->select_mentions, 0),
+                              (guint) sqlite3_column_int64 (self->select_mentions, 1),
+                              (guint) sqlite3_column_int64 (self->select_mentions, 2));
+  sqlite3_reset (self->select_mentions);
+  if (rc != SQLITE_DONE)
+    {
+      fail_sqlite (self, rc, error);
+      return NULL;
+    }
+
+  if (!prepare (self, &self->select_participants,
+                "SELECT country FROM participants WHERE event = ?1 ORDER BY position", error))
+    return NULL;
+
+  sqlite3_bind_int64 (self->select_participants, 1, key);
+  while ((rc = sqlite3_step (self->select_participants)) == SQLITE_ROW)
+    annals_event_add_participant (event, column_text (self->select_participants, 0));
+  sqlite3_reset (self->select_participants);
+  if (rc != SQLITE_DONE)
+    {
+      fail_sqlite (self, rc, error);
+      return NULL;
+    }
+
+  return g_steal_pointer (&event);
+}
+
+#define DOCUMENT_COLUMNS "uid, title, source, url, published, text, extra"
+
+static AnnalsDocument *
+document_from_row (AnnalsDatabase  *self,
+                   sqlite3_stmt    *stmt,
+                   GError         **error)
+{
+  g_autoptr(AnnalsDocument) document = NULL;
+  AnnalsDate published;
+
+  if (!parse_stored_date (self, column_text (stmt, 4), &published, error))
+    return NULL;
+
+  document = annals_document_new (column_text (stmt, 0));
+  annals_document_set_title (document, column_text (stmt, 1));
+  annals_document_set_source (document, column_text (stmt, 2));
+  annals_document_set_url (document, column_text (stmt, 3));
+  if (annals_date_is_set (&published))
+    annals_document_set_published (document, &published);
+  annals_document_set_text (document, column_text (stmt, 5));
+  annals_document_set_extra_json (document, column_text (stmt, 6));
+
+  return g_steal_pointer (&document);
+}
+
+AnnalsDocument *
+annals_database_load_document (AnnalsDatabase  *self,
+                               const char      *id,
+                               GError         **error)
+{
+  g_autoptr(AnnalsDocument) document = NULL;
+  int rc;
+
+  g_return_val_if_fail (ANNALS_IS_DATABASE (self), NULL);
+  g_return_val_if_fail (id != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!prepare (self, &self->select_document,
+                "SELECT " DOCUMENT_COLUMNS " FROM documents WHERE uid = ?1", error))
+    return NULL;
+
+  sqlite3_bind_text (self->select_document, 1, id, -1, SQLITE_TRANSIENT);
+  rc = sqlite3_step (self->select_document);
+  if (rc == SQLITE_ROW)
+    document = document_from_row (self, self->select_document, error);
+  sqlite3_reset (self->select_document);
+
+  if (rc == SQLITE_DONE)
+    {
+      g_set_error (error, ANNALS_IO_ERROR, ANNALS_IO_ERROR_FAILED,
+                   _("%s: no document “%s”"), self->path, id);
+      return NULL;
+    }
+  if (rc != SQLITE_ROW)
+    {
+      fail_sqlite (self, rc, error);
+      return NULL;
+    }
+
+  return g_steal_pointer (&document);
+}
+
+gboolean
+annals_database_foreach (AnnalsDatabase          *self,
+                         AnnalsDatabaseDocumentFunc document_func,
+                         AnnalsDatabaseEventFunc  event_func,
+                         gpointer                 user_data,
+                         GError                 **error)
+{
+  sqlite3_stmt *documents = NULL;
+  sqlite3_stmt *events = NULL;
+  sqlite3_stmt *mentions = NULL;
+  sqlite3_stmt *participants = NULL;
+  gboolean ok = FALSE;
+  int rc, mention_rc = SQLITE_DONE, participant_rc = SQLITE_DONE;
+
+  g_return_val_if_fail (ANNALS_IS_DATABASE (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  /* One read transaction, so that the four cursors see the same data. */
+  if (!execute (self, "BEGIN", error))
+    return FALSE;
+
+  if ((rc = sqlite3_prepare_v2 (self->db,
+                                "SELECT " DOCUMENT_COLUMNS " FROM documents ORDER BY id",
+                                -1, &documents, NULL)) != SQLITE_OK ||
+      (rc = sqlite3_prepare_v2 (self->db,
+                                "SELECT " EVENT_COLUMNS ", id FROM events ORDER BY id",
+                                -1, &events, NULL)) != SQLITE_OK ||
+      (rc = sqlite3_prepare_v2 (self->db,
+                                "SELECT m.event, d.uid, m.start, m.\"end\" FROM mentions m"
+                                " JOIN documents d ON d.id = m.document"
+                                " ORDER BY m.event, m.position",
+                                -1, &mentions, NULL)) != SQLITE_OK ||
+      (rc = sqlite3_prepare_v2 (self->db,
+                                "SELECT event, country FROM participants ORDER BY event, position",
+                                -1, &participants, NULL)) != SQLITE_OK)
+    {
+      fail_sqlite (self, rc, error);
+      goto out;
+    }
+
+  while (document_func != NULL && (rc = sqlite3_step (documents)) == SQLITE_ROW)
+    {
+      g_autoptr(AnnalsDocument) document = document_from_row (self, documents, error);
+
+      if (document == NULL || !document_func (document, user_data, error))
+        goto out;
+    }
+  if (document_func != NULL && rc != SQLITE_DONE)
+    {
+      fail_sqlite (self, rc, error);
+      goto out;
+    }
+
+  if (event_func != NULL)
+    {
+      mention_rc = sqlite3_step (mentions);
+      participant_rc = sqlite3_step (participants);
+    }
+
+  /* Events, mentions and participants are all sorted by event row id:
+   * the three cursors advance together. */
+  while (event_func != NULL && (rc = sqlite3_step (events)) == SQLITE_ROW)
+    {
+      g_autoptr(AnnalsEvent) event = event_from_row (self, events, error);
+      gint64 rowid = sqlite3_column_int64 (events, 10);
+
+      if (event == NULL)
+        goto out;
+
+      while (mention_rc == SQLITE_ROW && sqlite3_column_int64 (mentions, 0) <= rowid)
+        {
+          if (sqlite3_column_int64 (mentions, 0) == rowid)
+            annals_event_add_mention (event,
+                                      column_text (mentions, 1),
+                                      (guint) sqlite3_column_int64 (mentions, 2),
+                                      (guint) sqlite3_column_int64 (mentions, 3));
+          mention_rc = sqlite3_step (mentions);
+        }
+
+      while (participant_rc == SQLITE_ROW && sqlite3_column_int64 (participants, 0) <= rowid)
+        {
+          if (sqlite3_column_int64 (participants, 0) == rowid)
+            annals_event_add_participant (event, column_text (participants, 1));
+          participant_rc = sqlite3_step (participants);
+        }
+
+      if (!event_func (event, user_data, error))
+        goto out;
+    }
+
+  if (event_func != NULL)
+    {
+      if (rc == SQLITE_DONE && mention_rc != SQLITE_ROW && mention_rc != SQLITE_DONE)
+        rc = mention_rc;
+      if (rc == SQLITE_DONE && participant_rc != SQLITE_ROW && participant_rc != SQLITE_DONE)
+        rc = participant_rc;
+
+      if (rc != SQLITE_DONE)
+        {
+          fail_sqlite (self, rc, error);
+          goto out;
+        }
+    }
+
+  ok = TRUE;
+
+out:
+  sqlite3_finalize (documents);
+  sqlite3_finalize (events);
+  sqlite3_finalize (mentions);
+  sqlite3_finalize (participants);
+  sqlite3_exec (self->db, "COMMIT", NULL, NULL, NULL);
+
+  return ok;
+}
+
+char *
+annals_database_dup_extra_json (AnnalsDatabase  *self,
+                                GError         **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  char *extra_json = NULL;
+  int rc;
+
+  g_return_val_if_fail (ANNALS_IS_DATABASE (self), NULL);
+
+  rc = sqlite3_prepare_v2 (self->db, "SELECT value FROM properties WHERE key = 'extra_json'",
+                           -1, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    {
+      fail_sqlite (self, rc, error);
+      return NULL;
+    }
+
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    extra_json = g_strdup (column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    {
+      fail_sqlite (self, rc, error);
+      return NULL;
+    }
+
+  return extra_json;
+}
+
+static gboolean
+add_document_to_set_cb (AnnalsDocument  *document,
+                        gpointer         user_data,
+                        GError         **error)
+{
+  annals_event_set_add_document (user_data, document);
+  return TRUE;
+}
+
+static gboolean
+add_event_to_set_cb (AnnalsEvent  *event,
+                     gpointer      user_data,
+                     GError      **error)
+{
+  annals_event_set_add_event (user_data, event);
+  return TRUE;
+}
+
+AnnalsEventSet *
+annals_database_dup_set (AnnalsDatabase  *self,
+                         GError         **error)
+{
+  g_autoptr(AnnalsEventSet) set = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *extra_json = NULL;
+
+  g_return_val_if_fail (ANNALS_IS_DATABASE (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  set = annals_event_set_new ();
+
+  if (!annals_database_foreach (self, add_document_to_set_cb, add_event_to_set_cb, set, error))
+    return NULL;
+
+  extra_json = annals_database_dup_extra_json (self, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+  annals_event_set_set_extra_json (set, extra_json);
+
+  return g_steal_pointer (&set);
+}
+
+/* Turns what the user typed into an FTS5 query that cannot be a syntax
+ * error: every word quoted, all of them required, the last one a prefix
+ * so that results come while typing. */
+static char *
+make_fts_query (const char *query)
+{
+  g_auto(GStrv) words = g_strsplit_set (query, " \t\n\r", -1);
+  g_autoptr(GString) fts = g_string_new (NULL);
+  guint n_words = 0;
+
+  for (guint i = 0; words[i] != NULL; i++)
+    {
+      if (words[i][0] == '\0')
+        continue;
+
+      if (n_words++ > 0)
+        g_string_append_c (fts, ' ');
+
+      g_string_append_c (fts, '"');
+      for (const char *p = words[i]; *p != '\0'; p++)
+        {
+          if (*p == '"')
+            g_string_append_c (fts, '"');
+          g_string_append_c (fts, *p);
+        }
+      g_string_append_c (fts, '"');
+    }
+
+  if (n_words == 0)
+    return NULL;
+
+  g_string_append_c (fts, '*');
+
+  return g_string_free (g_steal_pointer (&fts), FALSE);
+}
+
+GArray *
+annals_database_search (AnnalsDatabase  *self,
+                        const char      *query,
+                        GError         **error)
+{
+  g_autoptr(GArray) keys = NULL;
+  g_autofree char *fts_query = NULL;
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (ANNALS_IS_DATABASE (self), NULL);
+  g_return_val_if_fail (query != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  keys = g_array_new (FALSE, FALSE, sizeof (guint32));
+
+  if (!g_utf8_validate (query, -1, NULL))
+    return g_steal_pointer (&keys);
+
+  fts_query = make_fts_query (query);
+  if (fts_query == NULL)
+    return g_steal_pointer (&keys);
+
+  rc = sqlite3_prepare_v2 (self->db,
+                           "SELECT rowid FROM events_fts WHERE events_fts MATCH ?1"
+                           " UNION"
+                           " SELECT m.event FROM documents_fts f"
+                           " JOIN mentions m ON m.document = f.rowid"
+                           " WHERE documents_fts MATCH ?1"
+                           " ORDER BY 1",
+                           -1, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    {
+      fail_sqlite (self, rc, error);
+      return NULL;
+    }
+
+  sqlite3_bind_text (stmt, 1, fts_query, -1, SQLITE_STATIC);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      guint32 key = (guint32) sqlite3_column_int64 (stmt, 0);
+      g_array_append_val (keys, key);
+    }
+  sqlite3_finalize (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      fail_sqlite (self, rc, error);
+      return NULL;
+    }
+
+  return g_steal_pointer (&keys);
+}
+
+gint64
+annals_database_count_events (AnnalsDatabase  *self,
+                              GError         **error)
+{
+  gint64 count;
+
+  g_return_val_if_fail (ANNALS_IS_DATABASE (self), -1);
+
+  if (!query_int (self, "SELECT count(*) FROM events", &count, error))
+    return -1;
+
+  return count;
+}
+
+gint64
+annals_database_count_documents (AnnalsDatabase  *self,
+                                 GError         **error)
+{
+  gint64 count;
+
+  g_return_val_if_fail (ANNALS_IS_DATABASE (self), -1);
+
+  if (!query_int (self, "SELECT count(*) FROM documents", &count, error))
+    return -1;
+
+  return count;
+}
+
+gboolean
+annals_database_get_summary (AnnalsDatabase       *self,
+                             AnnalsDatabaseSummary *summary,
+                             GError              **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (ANNALS_IS_DATABASE (self), FALSE);
+  g_return_val_if_fail (summary != NULL, FALSE);
+
+  memset (summary, 0, sizeof *summary);
+  summary->first_day = ANNALS_DAY_UNDATED;
+  summary->end_day = ANNALS_DAY_UNDATED;
+  summary->schema_version = annals_database_get_schema_version (self);
+
+  if (!query_int (self, "SELECT count(*) FROM events", &summary->n_events, error) ||
+      !query_int (self, "SELECT count(*) FROM documents", &summary->n_documents, error) ||
+      !query_int (self, "SELECT count(*) FROM mentions", &summary->n_mentions, error) ||
+      !query_int (self, "SELECT count(*) FROM events WHERE first_day = 2147483647",
+                  &summary->n_undated, error) ||
+      !query_int (self, "SELECT count(*) FROM events WHERE n_mentions > 1",
+                  &summary->n_merged, error))
+    return FALSE;
+
+  rc = sqlite3_prepare_v2 (self->db,
+                           "SELECT min(first_day), max(end_day) FROM events"
+                           " WHERE first_day != 2147483647",
+                           -1, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    return fail_sqlite (self, rc, error);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW && sqlite3_column_type (stmt, 0) != SQLITE_NULL)
+    {
+      summary->first_day = sqlite3_column_int (stmt, 0);
+      summary->end_day = sqlite3_column_int (stmt, 1);
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_ROW)
+    return fail_sqlite (self, rc, error);
+
+  rc = sqlite3_prepare_v2 (self->db, "SELECT kind, count(*) FROM events GROUP BY kind",
+                           -1, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    return fail_sqlite (self, rc, error);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      int kind = sqlite3_column_int (stmt, 0);
+
+      if (kind >= 0 && kind < ANNALS_N_EVENT_KINDS)
+        summary->n_by_kind[kind] = sqlite3_column_int64 (stmt, 1);
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    return fail_sqlite (self, rc, error);
+
+  rc = sqlite3_prepare_v2 (self->db,
+                           "SELECT host_country, count(*) AS n FROM events"
+                           " WHERE host_country IS NOT NULL"
+                           " GROUP BY host_country ORDER BY n DESC, host_country LIMIT 10",
+                           -1, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    return fail_sqlite (self, rc, error);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW &&
+         summary->n_countries < G_N_ELEMENTS (summary->countries))
+    {
+      guint i = summary->n_countries++;
+
+      g_strlcpy (summary->countries[i].code, column_text (stmt, 0),
+                 sizeof summary->countries[i].code);
+      summary->countries[i].n_events = sqlite3_column_int64 (stmt, 1);
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+    return fail_sqlite (self, rc, error);
+
+  if (!query_int (self, "SELECT count(DISTINCT host_country) FROM events",
+                  &summary->n_host_countries, error))
+    return FALSE;
+
+  return TRUE;
+}
