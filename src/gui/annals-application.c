@@ -44,6 +44,8 @@ annals_application_open (GApplication  *app,
 {
   AnnalsWindow *window = get_window (ANNALS_APPLICATION (app));
 
+  /* The library opens first; every file is then added to it, or, for a
+   * database, opened instead, in the order given. */
   for (int i = 0; i < n_files; i++)
     annals_window_open_file (window, files[i]);
 
@@ -55,7 +57,20 @@ quit_activated (GSimpleAction *action,
                 GVariant      *parameter,
                 gpointer       user_data)
 {
-  g_application_quit (G_APPLICATION (user_data));
+  GApplication *app = G_APPLICATION (user_data);
+  GList *windows = gtk_application_get_windows (GTK_APPLICATION (app));
+
+  /* Closing the windows saves their state; the database has nothing
+   * unsaved. */
+  for (GList *l = windows; l != NULL;)
+    {
+      GtkWindow *window = l->data;
+
+      l = l->next;
+      gtk_window_close (window);
+    }
+
+  g_application_quit (app);
 }
 
 static void
@@ -74,6 +89,8 @@ about_activated (GSimpleAction *action,
                          "comments", _("Turn news articles into an interactive timeline"),
                          "license-type", GTK_LICENSE_GPL_3_0,
                          "website", "https://github.com/annalsapp/annals",
+                         "issue-url", "https://github.com/annalsapp/annals/issues",
+                         "translator-credits", _("translator-credits"),
                          NULL);
 }
 
@@ -85,12 +102,26 @@ static const GActionEntry app_actions[] = {
 static void
 annals_application_startup (GApplication *app)
 {
-  static const char *quit_accels[] = { "<Control>q", NULL };
+  static const struct {
+    const char *action;
+    const char *accels[3];
+  } accels[] = {
+    { "app.quit", { "<Control>q", NULL } },
+    { "win.open", { "<Control>o", NULL } },
+    { "win.import-article", { "<Control>i", NULL } },
+    { "win.new-library", { "<Control>n", NULL } },
+    { "win.export", { "<Control>e", NULL } },
+    { "win.search", { "<Control>f", NULL } },
+    { "win.clear-filters", { "<Control><Shift>r", NULL } },
+    { "window.close", { "<Control>w", NULL } },
+  };
 
   G_APPLICATION_CLASS (annals_application_parent_class)->startup (app);
 
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions, G_N_ELEMENTS (app_actions), app);
-  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
+
+  for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
+    gtk_application_set_accels_for_action (GTK_APPLICATION (app), accels[i].action, accels[i].accels);
 }
 
 static void

@@ -8,31 +8,1219 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <math.h>
 
+#include "annals-event-row.h"
+#include "annals-gui-format.h"
+#include "annals-json.h"
 #include "annals-window.h"
+
+#if __has_include("annals-timeline-view.h")
+# define HAVE_TIMELINE_VIEW 1
+# include "annals-overview.h"
+# include "annals-timeline-view.h"
+#else
+# define HAVE_TIMELINE_VIEW 0
+#endif
+
+#define MAX_RECENT_FILES 8
 
 struct _AnnalsWindow
 {
-  AdwApplicationWindow parent_instance;
+  AdwApplicationWindow  parent_instance;
 
-  AdwToastOverlay *toast_overlay;
+  GSettings            *settings;
+  AnnalsLibrary        *library;
+  AnnalsViewState      *state;
+  AnnalsFilter         *filter;
+  GtkSingleSelection   *selection;
+  GtkRecentManager     *recent_manager;
+  GPtrArray            *country_codes;  /* parallel to the country drop-down, "" first */
+  char                 *last_error;
+  char                 *count_text;
+  guint                 range_sync_source;
+  guint                 syncing_selection : 1;
+  guint                 syncing_filters : 1;
+
+  AdwToastOverlay      *toast_overlay;
+  AdwWindowTitle       *window_title;
+  GtkWidget            *back_button;
+  GtkWidget            *busy_spinner;
+  GtkMenuButton        *filter_button;
+  GtkSearchBar         *search_bar;
+  GtkSearchEntry       *search_entry;
+  GtkStack             *main_stack;
+  AdwLeaflet           *leaflet;
+  GtkLabel             *count_label;
+  GtkStack             *list_stack;
+  GtkListView          *list_view;
+  GtkBox               *timeline_box;
+  GtkWidget            *timeline;
+  AnnalsDetailPane     *detail_pane;
+  GtkDropDown          *kind_dropdown;
+  GtkDropDown          *status_dropdown;
+  GtkDropDown          *country_dropdown;
+  GtkEntry             *from_entry;
+  GtkEntry             *to_entry;
+  GMenu                *recent_submenu;
 };
 
 G_DEFINE_FINAL_TYPE (AnnalsWindow, annals_window, ADW_TYPE_APPLICATION_WINDOW)
 
+typedef enum
+{
+  CHOOSE_OPEN,
+  CHOOSE_IMPORT_ARTICLE,
+  CHOOSE_NEW_LIBRARY,
+  CHOOSE_EXPORT,
+} ChooserPurpose;
+
+static void
+show_error (AnnalsWindow *self,
+            const char   *heading,
+            const GError *error)
+{
+  AdwMessageDialog *dialog;
+
+  g_free (self->last_error);
+  self->last_error = g_strdup (error->message);
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), heading, error->message));
+  adw_message_dialog_add_response (dialog, "close", _("_Close"));
+  adw_message_dialog_set_default_response (dialog, "close");
+  adw_message_dialog_set_close_response (dialog, "close");
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+show_toast (AnnalsWindow *self,
+            const char   *title)
+{
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (title));
+}
+
+static char *
+dup_display_name (const char *path)
+{
+  g_autofree char *basename = g_path_get_basename (path);
+
+  return g_filename_display_name (basename);
+}
+
+static void
+update_title (AnnalsWindow *self)
+{
+  const char *path = annals_library_get_path (self->library);
+  g_autofree char *default_path = annals_library_dup_default_path ();
+  g_autofree char *name = NULL;
+
+  if (path == NULL || g_strcmp0 (path, default_path) == 0)
+    name = g_strdup (_("Library"));
+  else
+    name = dup_display_name (path);
+
+  adw_window_title_set_subtitle (self->window_title, name);
+}
+
+static void
+update_count (AnnalsWindow *self)
+{
+  AnnalsEventStore *store = annals_library_get_store (self->library);
+  guint n_shown = annals_event_store_get_n_events (store);
+  guint n_total = annals_event_store_get_n_total (store);
+
+  g_free (self->count_text);
+  self->count_text = annals_format_event_count (n_shown, n_total);
+  gtk_label_set_text (self->count_label, self->count_text);
+
+  gtk_stack_set_visible_child_name (self->list_stack, n_shown == 0 && n_total > 0 ? "no-results" : "list");
+
+  if (annals_library_get_path (self->library) == NULL)
+    gtk_stack_set_visible_child_name (self->main_stack, "loading");
+  else
+    gtk_stack_set_visible_child_name (self->main_stack, n_total == 0 ? "empty" : "events");
+}
+
+static void
+add_recent (AnnalsWindow *self,
+            const char   *path)
+{
+  g_autofree char *uri = g_filename_to_uri (path, NULL, NULL);
+
+  if (uri != NULL)
+    gtk_recent_manager_add_item (self->recent_manager, uri);
+}
+
+static void
+rebuild_recent_menu (AnnalsWindow *self)
+{
+  GList *items = gtk_recent_manager_get_items (self->recent_manager);
+  const char *app_name = g_get_application_name ();
+  guint n_added = 0;
+
+  g_menu_remove_all (self->recent_submenu);
+
+  for (GList *l = items; l != NULL && n_added < MAX_RECENT_FILES; l = l->next)
+    {
+      GtkRecentInfo *info = l->data;
+      g_autofree char *path = NULL;
+      g_autoptr(GMenuItem) item = NULL;
+
+      if (app_name != NULL && !gtk_recent_info_has_application (info, app_name))
+        continue;
+
+      path = g_filename_from_uri (gtk_recent_info_get_uri (info), NULL, NULL);
+      if (path == NULL || !g_file_test (path, G_FILE_TEST_EXISTS))
+        continue;
+
+      item = g_menu_item_new (gtk_recent_info_get_display_name (info), NULL);
+      g_menu_item_set_action_and_target_value (item, "win.open-recent", g_variant_new_string (path));
+      g_menu_append_item (self->recent_submenu, item);
+      n_added++;
+    }
+
+  g_list_free_full (items, (GDestroyNotify) gtk_recent_info_unref);
+}
+
+/* Filters and search */
+
+static gboolean
+parse_day_entry (GtkEntry *entry,
+                 gboolean  is_end,
+                 gint32   *day)
+{
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry))));
+  g_autoptr(GError) error = NULL;
+  AnnalsDate date;
+
+  gtk_widget_remove_css_class (GTK_WIDGET (entry), "error");
+  gtk_widget_set_tooltip_text (GTK_WIDGET (entry), NULL);
+
+  if (text[0] == '\0')
+    {
+      *day = is_end ? G_MAXINT32 : G_MININT32;
+      return TRUE;
+    }
+
+  annals_date_clear (&date);
+  if (!annals_date_parse (&date, text, &error))
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (entry), "error");
+      gtk_widget_set_tooltip_text (GTK_WIDGET (entry), error->message);
+      *day = is_end ? G_MAXINT32 : G_MININT32;
+      return FALSE;
+    }
+
+  /* A "to" date includes its whole year, month or day. */
+  *day = is_end ? annals_date_get_end_day (&date) : annals_date_get_first_day (&date);
+  return TRUE;
+}
+
+static void
+apply_search (AnnalsWindow *self)
+{
+  static const guint32 no_keys[1] = { 0 };
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  g_autoptr(GArray) keys = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *query = g_strstrip (g_strdup (text != NULL ? text : ""));
+
+  gtk_widget_remove_css_class (GTK_WIDGET (self->search_entry), "error");
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->search_entry), NULL);
+
+  if (query[0] == '\0' || annals_library_get_database (self->library) == NULL)
+    {
+      annals_filter_set_keys (self->filter, NULL, 0);
+      return;
+    }
+
+  keys = annals_library_search (self->library, query, &error);
+  if (keys == NULL)
+    {
+      /* An unusable query shows as an error on the entry and matches nothing. */
+      gtk_widget_add_css_class (GTK_WIDGET (self->search_entry), "error");
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->search_entry), error->message);
+      annals_filter_set_keys (self->filter, no_keys, 0);
+      return;
+    }
+
+  /* An empty result still restricts: it matches nothing. */
+  annals_filter_set_keys (self->filter,
+                          keys->len > 0 ? &g_array_index (keys, guint32, 0) : no_keys,
+                          keys->len);
+}
+
+static void
+apply_filter (AnnalsWindow *self)
+{
+  AnnalsEventStore *store = annals_library_get_store (self->library);
+  guint kind = gtk_drop_down_get_selected (self->kind_dropdown);
+  guint status = gtk_drop_down_get_selected (self->status_dropdown);
+  guint country = gtk_drop_down_get_selected (self->country_dropdown);
+  gint32 from_day, to_day;
+
+  annals_filter_set_kinds (self->filter, kind > 0 && kind != GTK_INVALID_LIST_POSITION ? 1u << (kind - 1) : 0);
+  annals_filter_set_statuses (self->filter, status > 0 && status != GTK_INVALID_LIST_POSITION ? 1u << (status - 1) : 0);
+  annals_filter_set_host_country (self->filter,
+                                  country < self->country_codes->len ? g_ptr_array_index (self->country_codes, country) : NULL);
+
+  parse_day_entry (self->from_entry, FALSE, &from_day);
+  parse_day_entry (self->to_entry, TRUE, &to_day);
+  annals_filter_set_days (self->filter, from_day, to_day);
+
+  annals_event_store_set_filter (store, self->filter);
+
+  if (annals_filter_is_empty (self->filter))
+    gtk_widget_remove_css_class (GTK_WIDGET (self->filter_button), "accent");
+  else
+    gtk_widget_add_css_class (GTK_WIDGET (self->filter_button), "accent");
+
+  update_count (self);
+}
+
+static void
+on_search_entry_search_changed (AnnalsWindow *self)
+{
+  apply_search (self);
+  apply_filter (self);
+}
+
+static void
+on_filter_changed (AnnalsWindow *self)
+{
+  if (self->syncing_filters)
+    return;
+
+  apply_filter (self);
+}
+
+/* Sets a drop-down from an action's string: "" or a value of the JSON
+ * format ("meeting", "planned"). */
+static gboolean
+set_dropdown_from_string (AnnalsWindow *self,
+                          GtkDropDown  *dropdown,
+                          const char   *text)
+{
+  guint position = 0;
+
+  if (text[0] != '\0')
+    {
+      if (dropdown == self->kind_dropdown)
+        {
+          AnnalsEventKind kind;
+
+          if (!annals_event_kind_from_string (text, &kind))
+            return FALSE;
+          position = kind + 1;
+        }
+      else if (dropdown == self->status_dropdown)
+        {
+          AnnalsEventStatus status;
+
+          if (!annals_event_status_from_string (text, &status))
+            return FALSE;
+          position = status + 1;
+        }
+      else
+        {
+          guint index;
+          g_autofree char *upper = g_ascii_strup (text, -1);
+
+          if (!g_ptr_array_find_with_equal_func (self->country_codes, upper, g_str_equal, &index))
+            return FALSE;
+          position = index;
+        }
+    }
+
+  gtk_drop_down_set_selected (dropdown, position);
+  return TRUE;
+}
+
+static void
+filter_action_activated (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  AnnalsWindow *self = ANNALS_WINDOW (widget);
+  const char *text = g_variant_get_string (parameter, NULL);
+  GtkDropDown *dropdown;
+
+  if (g_str_equal (action_name, "win.filter-kind"))
+    dropdown = self->kind_dropdown;
+  else if (g_str_equal (action_name, "win.filter-status"))
+    dropdown = self->status_dropdown;
+  else
+    dropdown = self->country_dropdown;
+
+  if (!set_dropdown_from_string (self, dropdown, text))
+    g_debug ("Unknown value “%s” for %s", text, action_name);
+}
+
+static void
+filter_dates_activated (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  AnnalsWindow *self = ANNALS_WINDOW (widget);
+  const char *from;
+  const char *to;
+
+  g_variant_get (parameter, "(&s&s)", &from, &to);
+
+  self->syncing_filters = TRUE;
+  gtk_editable_set_text (GTK_EDITABLE (self->from_entry), from);
+  gtk_editable_set_text (GTK_EDITABLE (self->to_entry), to);
+  self->syncing_filters = FALSE;
+
+  apply_filter (self);
+}
+
+static void
+clear_filters_activated (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  AnnalsWindow *self = ANNALS_WINDOW (widget);
+
+  self->syncing_filters = TRUE;
+  gtk_drop_down_set_selected (self->kind_dropdown, 0);
+  gtk_drop_down_set_selected (self->status_dropdown, 0);
+  gtk_drop_down_set_selected (self->country_dropdown, 0);
+  gtk_editable_set_text (GTK_EDITABLE (self->from_entry), "");
+  gtk_editable_set_text (GTK_EDITABLE (self->to_entry), "");
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  self->syncing_filters = FALSE;
+
+  apply_search (self);
+  apply_filter (self);
+}
+
+static int
+compare_country_names (gconstpointer a,
+                       gconstpointer b)
+{
+  const char *code_a = *(const char * const *) a;
+  const char *code_b = *(const char * const *) b;
+
+  return g_utf8_collate (annals_country_get_name (code_a), annals_country_get_name (code_b));
+}
+
+static void
+setup_filter_models (AnnalsWindow *self)
+{
+  g_autoptr(GtkStringList) kinds = gtk_string_list_new (NULL);
+  g_autoptr(GtkStringList) statuses = gtk_string_list_new (NULL);
+  g_autoptr(GtkStringList) countries = gtk_string_list_new (NULL);
+  g_autoptr(GtkExpression) expression = NULL;
+  const char * const *codes = annals_country_list_codes ();
+  g_autoptr(GPtrArray) sorted = g_ptr_array_new ();
+
+  gtk_string_list_append (kinds, _("All Kinds"));
+  for (guint i = 0; i < ANNALS_N_EVENT_KINDS; i++)
+    gtk_string_list_append (kinds, annals_event_kind_get_label (i));
+
+  gtk_string_list_append (statuses, _("Any Status"));
+  for (guint i = 0; i < ANNALS_N_EVENT_STATUSES; i++)
+    gtk_string_list_append (statuses, annals_event_status_get_label (i));
+
+  /* Countries sorted by their name in the user's language. */
+  for (guint i = 0; codes != NULL && codes[i] != NULL; i++)
+    g_ptr_array_add (sorted, (gpointer) codes[i]);
+  g_ptr_array_sort (sorted, compare_country_names);
+
+  self->country_codes = g_ptr_array_new ();
+  g_ptr_array_add (self->country_codes, (gpointer) "");
+  gtk_string_list_append (countries, _("Any Country"));
+  for (guint i = 0; i < sorted->len; i++)
+    {
+      const char *code = g_ptr_array_index (sorted, i);
+
+      g_ptr_array_add (self->country_codes, (gpointer) code);
+      gtk_string_list_append (countries, annals_country_get_name (code));
+    }
+
+  expression = gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string");
+
+  gtk_drop_down_set_model (self->kind_dropdown, G_LIST_MODEL (kinds));
+  gtk_drop_down_set_model (self->status_dropdown, G_LIST_MODEL (statuses));
+  gtk_drop_down_set_expression (self->country_dropdown, expression);
+  gtk_drop_down_set_model (self->country_dropdown, G_LIST_MODEL (countries));
+}
+
+/* The list, the timeline and the detail pane follow one view state. */
+
+static void
+scroll_list_to (AnnalsWindow *self,
+                guint         position)
+{
+  AnnalsEventStore *store = annals_library_get_store (self->library);
+
+  if (position >= annals_event_store_get_n_events (store))
+    return;
+
+  gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", position);
+}
+
+static void
+on_selection_changed (AnnalsWindow *self)
+{
+  guint position;
+
+  if (self->syncing_selection)
+    return;
+
+  position = gtk_single_selection_get_selected (self->selection);
+  if (position == GTK_INVALID_LIST_POSITION)
+    return;
+
+  self->syncing_selection = TRUE;
+  annals_view_state_select_position (self->state, position);
+  annals_view_state_reveal_selected (self->state);
+  self->syncing_selection = FALSE;
+}
+
+static void
+on_list_view_activate (AnnalsWindow *self,
+                       guint         position)
+{
+  annals_view_state_select_position (self->state, position);
+  annals_view_state_reveal_selected (self->state);
+
+  if (adw_leaflet_get_folded (self->leaflet))
+    adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+}
+
+static void
+on_state_selected_changed (AnnalsWindow *self)
+{
+  AnnalsEvent *event = annals_view_state_get_selected (self->state);
+  int position = annals_view_state_get_selected_position (self->state);
+
+  annals_detail_pane_set_event (self->detail_pane, event);
+
+  if (self->syncing_selection)
+    return;
+
+  self->syncing_selection = TRUE;
+  gtk_single_selection_set_selected (self->selection,
+                                     position >= 0 ? (guint) position : GTK_INVALID_LIST_POSITION);
+  self->syncing_selection = FALSE;
+
+  if (position >= 0)
+    scroll_list_to (self, position);
+}
+
+static gboolean
+sync_list_to_range_cb (gpointer user_data)
+{
+  AnnalsWindow *self = ANNALS_WINDOW (user_data);
+  AnnalsEventStore *store = annals_library_get_store (self->library);
+  double from = annals_view_state_get_visible_from (self->state);
+  double to = annals_view_state_get_visible_to (self->state);
+  int selected = annals_view_state_get_selected_position (self->state);
+  guint first, last;
+
+  self->range_sync_source = 0;
+
+  annals_event_store_find_range (store,
+                                 (gint32) CLAMP (floor (from), G_MININT32 + 1, G_MAXINT32 - 1),
+                                 (gint32) CLAMP (ceil (to), G_MININT32 + 1, G_MAXINT32 - 1),
+                                 &first, &last);
+
+  /* Keep the selection in sight when it is in the visible range. */
+  if (selected >= 0 && (guint) selected >= first && (guint) selected < last)
+    scroll_list_to (self, selected);
+  else if (first < last)
+    scroll_list_to (self, first);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_state_range_changed (AnnalsWindow *self)
+{
+  if (self->range_sync_source == 0)
+    self->range_sync_source = g_timeout_add (120, sync_list_to_range_cb, self);
+}
+
+static void
+on_list_item_setup (GtkSignalListItemFactory *factory,
+                    GtkListItem              *list_item,
+                    gpointer                  user_data)
+{
+  gtk_list_item_set_child (list_item, annals_event_row_new ());
+}
+
+static void
+on_list_item_bind (GtkSignalListItemFactory *factory,
+                   GtkListItem              *list_item,
+                   AnnalsWindow             *self)
+{
+  AnnalsEventRow *row = ANNALS_EVENT_ROW (gtk_list_item_get_child (list_item));
+  AnnalsEventStore *store = annals_library_get_store (self->library);
+  guint position = gtk_list_item_get_position (list_item);
+  guint n_dated = annals_event_store_get_n_dated (store);
+
+  annals_event_row_set_event (row, gtk_list_item_get_item (list_item));
+  annals_event_row_set_starts_undated (row, position == n_dated && position < annals_event_store_get_n_events (store));
+}
+
+static void
+on_list_item_unbind (GtkSignalListItemFactory *factory,
+                     GtkListItem              *list_item,
+                     gpointer                  user_data)
+{
+  annals_event_row_set_event (ANNALS_EVENT_ROW (gtk_list_item_get_child (list_item)), NULL);
+}
+
+/* Opening and importing */
+
+typedef struct
+{
+  AnnalsWindow *window;
+  char         *path;
+  gboolean      remember;
+} OpenData;
+
+static void
+open_data_free (OpenData *data)
+{
+  g_clear_object (&data->window);
+  g_clear_pointer (&data->path, g_free);
+  g_free (data);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (OpenData, open_data_free)
+
+static OpenData *
+open_data_new (AnnalsWindow *self,
+               const char   *path,
+               gboolean      remember)
+{
+  OpenData *data = g_new0 (OpenData, 1);
+
+  data->window = g_object_ref (self);
+  data->path = g_strdup (path);
+  data->remember = remember;
+
+  return data;
+}
+
+static void
+after_data_changed (AnnalsWindow *self)
+{
+  /* Search results are keys of the database: run it again on the new content. */
+  apply_search (self);
+  apply_filter (self);
+  update_title (self);
+
+  if (annals_view_state_get_selected (self->state) == NULL)
+    annals_view_state_zoom_to_fit (self->state);
+}
+
+static void
+open_database_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(OpenData) data = user_data;
+  AnnalsWindow *self = data->window;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = dup_display_name (data->path);
+
+  if (!annals_library_open_finish (ANNALS_LIBRARY (object), result, &error))
+    {
+      g_autofree char *heading = NULL;
+
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+
+      heading = g_strdup_printf (_("Could Not Open “%s”"), name);
+      show_error (self, heading, error);
+      update_count (self);
+      return;
+    }
+
+  after_data_changed (self);
+
+  if (data->remember)
+    {
+      g_autofree char *default_path = annals_library_dup_default_path ();
+
+      add_recent (self, data->path);
+      g_settings_set_string (self->settings, "last-file",
+                             g_strcmp0 (default_path, data->path) == 0 ? "" : data->path);
+    }
+}
+
+static void
+import_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(OpenData) data = user_data;
+  AnnalsWindow *self = data->window;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = dup_display_name (data->path);
+  g_autofree char *message = NULL;
+  AnnalsImportStats stats = { 0 };
+
+  if (!annals_library_import_finish (ANNALS_LIBRARY (object), result, &stats, &error))
+    {
+      g_autofree char *heading = NULL;
+
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+
+      heading = g_strdup_printf (_("Could Not Add “%s”"), name);
+      show_error (self, heading, error);
+      return;
+    }
+
+  after_data_changed (self);
+  add_recent (self, data->path);
+
+  if (stats.events_added == 0 && stats.events_merged == 0)
+    /* Translators: %s is a file name. */
+    message = g_strdup_printf (_("No events found in “%s”"), name);
+  else
+    /* Translators: %u is a number of events, %s a file name. */
+    message = g_strdup_printf (ngettext ("Added %u event from “%s”", "Added %u events from “%s”",
+                                         stats.events_added + stats.events_merged),
+                               stats.events_added + stats.events_merged, name);
+  show_toast (self, message);
+}
+
+static void
+open_path (AnnalsWindow *self,
+           const char   *path)
+{
+  AnnalsFileKind kind = annals_library_guess_file_kind (path);
+
+  if (kind == ANNALS_FILE_KIND_DATABASE)
+    annals_library_open_async (self->library, path, FALSE, NULL,
+                               open_database_cb, open_data_new (self, path, TRUE));
+  else
+    annals_library_import_async (self->library, path, kind, NULL,
+                                 import_cb, open_data_new (self, path, TRUE));
+}
+
+static void
+export_to_path (AnnalsWindow *self,
+                const char   *path)
+{
+  AnnalsDatabase *database = annals_library_get_database (self->library);
+  g_autoptr(AnnalsEventSet) set = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = dup_display_name (path);
+  g_autofree char *message = NULL;
+
+  if (database == NULL)
+    return;
+
+  set = annals_database_dup_set (database, &error);
+  if (set == NULL || !annals_json_save_file (set, path, &error))
+    {
+      g_autofree char *heading = g_strdup_printf (_("Could Not Export to “%s”"), name);
+
+      show_error (self, heading, error);
+      return;
+    }
+
+  /* Translators: %s is a file name. */
+  message = g_strdup_printf (_("Exported to “%s”"), name);
+  show_toast (self, message);
+}
+
+static void
+on_chooser_response (GtkNativeDialog *chooser,
+                     int              response,
+                     AnnalsWindow    *self)
+{
+  ChooserPurpose purpose = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (chooser), "annals-purpose"));
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *path = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  if (file != NULL)
+    path = g_file_get_path (file);
+
+  if (path != NULL)
+    {
+      switch (purpose)
+        {
+        case CHOOSE_OPEN:
+        case CHOOSE_IMPORT_ARTICLE:
+          annals_window_open_file (self, file);
+          break;
+
+        case CHOOSE_NEW_LIBRARY:
+          annals_library_open_async (self->library, path, FALSE, NULL,
+                                     open_database_cb, open_data_new (self, path, TRUE));
+          break;
+
+        case CHOOSE_EXPORT:
+          export_to_path (self, path);
+          break;
+
+        default:
+          g_assert_not_reached ();
+        }
+    }
+
+  gtk_native_dialog_destroy (chooser);
+  g_object_unref (chooser);
+}
+
+static void
+add_filter (GtkFileChooser *chooser,
+            const char     *name,
+            const char     *mime_type,
+            const char     *pattern)
+{
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, name);
+  if (mime_type != NULL)
+    gtk_file_filter_add_mime_type (filter, mime_type);
+  if (pattern != NULL)
+    gtk_file_filter_add_pattern (filter, pattern);
+  gtk_file_chooser_add_filter (chooser, filter);
+}
+
+static void
+run_chooser (AnnalsWindow   *self,
+             ChooserPurpose  purpose)
+{
+  GtkFileChooserNative *chooser;
+  GtkFileChooser *file_chooser;
+  gboolean save = purpose == CHOOSE_NEW_LIBRARY || purpose == CHOOSE_EXPORT;
+  const char *title;
+  const char *accept;
+
+  switch (purpose)
+    {
+    case CHOOSE_OPEN:
+      title = _("Open");
+      accept = _("_Open");
+      break;
+
+    case CHOOSE_IMPORT_ARTICLE:
+      title = _("Import Article");
+      accept = _("_Import");
+      break;
+
+    case CHOOSE_NEW_LIBRARY:
+      title = _("New Library");
+      accept = _("_Create");
+      break;
+
+    case CHOOSE_EXPORT:
+    default:
+      title = _("Export Events");
+      accept = _("_Export");
+      break;
+    }
+
+  chooser = gtk_file_chooser_native_new (title, GTK_WINDOW (self),
+                                         save ? GTK_FILE_CHOOSER_ACTION_SAVE : GTK_FILE_CHOOSER_ACTION_OPEN,
+                                         accept, _("_Cancel"));
+  file_chooser = GTK_FILE_CHOOSER (chooser);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_object_set_data (G_OBJECT (chooser), "annals-purpose", GINT_TO_POINTER (purpose));
+
+  switch (purpose)
+    {
+    case CHOOSE_OPEN:
+      add_filter (file_chooser, _("All Supported Files"), NULL, "*.annals");
+      add_filter (file_chooser, _("Annals Libraries"), "application/x-annals", "*.annals");
+      add_filter (file_chooser, _("Events Files"), "application/json", "*.json");
+      add_filter (file_chooser, _("Articles"), "text/plain", "*.txt");
+      /* The first filter takes every kind. */
+      {
+        g_autoptr(GListModel) filters = gtk_file_chooser_get_filters (file_chooser);
+        g_autoptr(GtkFileFilter) all = g_list_model_get_item (filters, 0);
+
+        gtk_file_filter_add_mime_type (all, "application/json");
+        gtk_file_filter_add_mime_type (all, "text/plain");
+        gtk_file_filter_add_pattern (all, "*.json");
+        gtk_file_filter_add_pattern (all, "*.txt");
+      }
+      break;
+
+    case CHOOSE_IMPORT_ARTICLE:
+      add_filter (file_chooser, _("Articles"), "text/plain", "*.txt");
+      break;
+
+    case CHOOSE_NEW_LIBRARY:
+      add_filter (file_chooser, _("Annals Libraries"), NULL, "*.annals");
+      gtk_file_chooser_set_current_name (file_chooser, _("Library.annals"));
+      break;
+
+    case CHOOSE_EXPORT:
+      add_filter (file_chooser, _("Events Files"), "application/json", "*.json");
+      gtk_file_chooser_set_current_name (file_chooser, _("events.json"));
+      break;
+
+    default:
+      g_assert_not_reached ();
+    }
+
+  g_signal_connect_object (chooser, "response", G_CALLBACK (on_chooser_response), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static gboolean
+on_drop (GtkDropTarget *target,
+         const GValue  *value,
+         double         x,
+         double         y,
+         AnnalsWindow  *self)
+{
+  GSList *files;
+
+  if (!G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST))
+    return FALSE;
+
+  files = g_value_get_boxed (value);
+  for (GSList *l = files; l != NULL; l = l->next)
+    annals_window_open_file (self, l->data);
+
+  return files != NULL;
+}
+
+/* Actions */
+
+static void
+open_activated (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  run_chooser (ANNALS_WINDOW (widget), CHOOSE_OPEN);
+}
+
+static void
+import_article_activated (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  run_chooser (ANNALS_WINDOW (widget), CHOOSE_IMPORT_ARTICLE);
+}
+
+static void
+new_library_activated (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  run_chooser (ANNALS_WINDOW (widget), CHOOSE_NEW_LIBRARY);
+}
+
+static void
+export_activated (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  run_chooser (ANNALS_WINDOW (widget), CHOOSE_EXPORT);
+}
+
+static void
+open_recent_activated (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  open_path (ANNALS_WINDOW (widget), g_variant_get_string (parameter, NULL));
+}
+
+static void
+open_path_activated (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  open_path (ANNALS_WINDOW (widget), g_variant_get_string (parameter, NULL));
+}
+
+static void
+go_back_activated (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  AnnalsWindow *self = ANNALS_WINDOW (widget);
+
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+}
+
+static void
+on_leaflet_changed (AnnalsWindow *self)
+{
+  gboolean folded = adw_leaflet_get_folded (self->leaflet);
+  GtkWidget *visible = adw_leaflet_get_visible_child (self->leaflet);
+
+  gtk_widget_set_visible (self->back_button,
+                          folded &&
+                          visible != NULL &&
+                          g_strcmp0 (adw_leaflet_get_visible_child_name (self->leaflet), "content") == 0);
+}
+
+static void
+on_library_path_changed (AnnalsWindow *self)
+{
+  /* A database switch: the old selection belongs to the other database. */
+  annals_view_state_set_selected (self->state, NULL);
+}
+
+static void
+on_library_busy_changed (AnnalsWindow *self)
+{
+  gboolean busy = annals_library_get_busy (self->library);
+
+  gtk_widget_set_visible (self->busy_spinner, busy);
+  gtk_spinner_set_spinning (GTK_SPINNER (self->busy_spinner), busy);
+}
+
+static void
+on_store_items_changed (AnnalsWindow *self)
+{
+  update_count (self);
+}
+
+/* Window state */
+
+static void
+restore_window_state (AnnalsWindow *self)
+{
+  int width = g_settings_get_int (self->settings, "window-width");
+  int height = g_settings_get_int (self->settings, "window-height");
+
+  gtk_window_set_default_size (GTK_WINDOW (self), MAX (width, 360), MAX (height, 480));
+  if (g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+}
+
+static gboolean
+annals_window_close_request (GtkWindow *window)
+{
+  AnnalsWindow *self = ANNALS_WINDOW (window);
+  int width, height;
+
+  gtk_window_get_default_size (window, &width, &height);
+
+  g_settings_delay (self->settings);
+  if (!gtk_window_is_maximized (window))
+    {
+      g_settings_set_int (self->settings, "window-width", width);
+      g_settings_set_int (self->settings, "window-height", height);
+    }
+  g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (window));
+  g_settings_apply (self->settings);
+
+  return GTK_WINDOW_CLASS (annals_window_parent_class)->close_request (window);
+}
+
+static void
+open_initial_library (AnnalsWindow *self)
+{
+  g_autofree char *default_path = annals_library_dup_default_path ();
+  g_autofree char *last_file = g_settings_get_string (self->settings, "last-file");
+  const char *path = default_path;
+
+  /* The last database opened, as long as it is still there. */
+  if (last_file[0] != '\0' && g_file_test (last_file, G_FILE_TEST_IS_REGULAR))
+    path = last_file;
+
+  annals_library_open_async (self->library, path, path == default_path, NULL,
+                             open_database_cb, open_data_new (self, path, FALSE));
+}
+
+static void
+setup_timeline (AnnalsWindow *self)
+{
+#if HAVE_TIMELINE_VIEW
+  self->timeline = annals_timeline_view_new (self->state);
+  gtk_widget_set_vexpand (self->timeline, TRUE);
+  gtk_box_append (self->timeline_box, self->timeline);
+  gtk_box_append (self->timeline_box, annals_overview_new (self->state));
+#endif
+}
+
+static void
+annals_window_dispose (GObject *object)
+{
+  AnnalsWindow *self = ANNALS_WINDOW (object);
+
+  g_clear_handle_id (&self->range_sync_source, g_source_remove);
+  gtk_widget_dispose_template (GTK_WIDGET (self), ANNALS_TYPE_WINDOW);
+
+  G_OBJECT_CLASS (annals_window_parent_class)->dispose (object);
+}
+
+static void
+annals_window_finalize (GObject *object)
+{
+  AnnalsWindow *self = ANNALS_WINDOW (object);
+
+  g_clear_object (&self->selection);
+  g_clear_object (&self->state);
+  g_clear_object (&self->library);
+  g_clear_object (&self->settings);
+  g_clear_object (&self->recent_manager);
+  g_clear_pointer (&self->filter, annals_filter_free);
+  g_clear_pointer (&self->country_codes, g_ptr_array_unref);
+  g_clear_pointer (&self->last_error, g_free);
+  g_clear_pointer (&self->count_text, g_free);
+
+  G_OBJECT_CLASS (annals_window_parent_class)->finalize (object);
+}
+
 static void
 annals_window_class_init (AnnalsWindowClass *klass)
 {
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->dispose = annals_window_dispose;
+  object_class->finalize = annals_window_finalize;
+
+  window_class->close_request = annals_window_close_request;
+
+  g_type_ensure (ANNALS_TYPE_DETAIL_PANE);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE_PATH "/ui/annals-window.ui");
   gtk_widget_class_bind_template_child (widget_class, AnnalsWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, AnnalsWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, AnnalsWindow, back_button);
+  gtk_widget_class_bind_template_child (widget_class, AnnalsWindow, busy_spinner);
+  gtk_widget_class_bind_template_child (widget_class, AnnalsWindow, filter_button);
+  gtk_widget_class_bind_template_child (widget_class, AnnalsWindow, search_bar);
+  gtk_widget_class_bind_template_child (widget_class, AnnalsWindow, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, AnnalsWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, AnnalsWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, AnnalsWindow, count_label);
+  gtk_widget_class_bind_template_child (widget_class, AnnalsWindow, list_stack);
+  gtk_widget_class_bind_template_child (widget_class, AnnalsWindow, list_view);
+  gtk_widget_class_bind_template_child (widget_class, AnnalsWindow, timeline_box);
+  gtk_widget_class_bind_template_child (widget_class, AnnalsWindow, detail_pane);
+  gtk_widget_class_bind_template_child (widget_class, AnnalsWindow, kind_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, AnnalsWindow, status_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, AnnalsWindow, country_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, AnnalsWindow, from_entry);
+  gtk_widget_class_bind_template_child (widget_class, AnnalsWindow, to_entry);
+  gtk_widget_class_bind_template_child (widget_class, AnnalsWindow, recent_submenu);
+
+  gtk_widget_class_install_action (widget_class, "win.open", NULL, open_activated);
+  gtk_widget_class_install_action (widget_class, "win.import-article", NULL, import_article_activated);
+  gtk_widget_class_install_action (widget_class, "win.new-library", NULL, new_library_activated);
+  gtk_widget_class_install_action (widget_class, "win.export", NULL, export_activated);
+  gtk_widget_class_install_action (widget_class, "win.open-recent", "s", open_recent_activated);
+  gtk_widget_class_install_action (widget_class, "win.open-path", "s", open_path_activated);
+  gtk_widget_class_install_action (widget_class, "win.go-back", NULL, go_back_activated);
+  gtk_widget_class_install_action (widget_class, "win.clear-filters", NULL, clear_filters_activated);
+  gtk_widget_class_install_action (widget_class, "win.filter-kind", "s", filter_action_activated);
+  gtk_widget_class_install_action (widget_class, "win.filter-status", "s", filter_action_activated);
+  gtk_widget_class_install_action (widget_class, "win.filter-country", "s", filter_action_activated);
+  gtk_widget_class_install_action (widget_class, "win.filter-dates", "(ss)", filter_dates_activated);
+
+  /* The accelerators shown in menus are the application's; see
+   * annals-application.c. */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.go-back", NULL);
 }
 
 static void
 annals_window_init (AnnalsWindow *self)
 {
+  g_autoptr(GtkListItemFactory) factory = NULL;
+  g_autoptr(GPropertyAction) search_action = NULL;
+  g_autoptr(GAction) group_by_action = NULL;
+  g_autofree char *recent_path = NULL;
+  GtkDropTarget *drop_target;
+  AnnalsEventStore *store;
+
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->settings = g_settings_new (APPLICATION_ID);
+  self->library = annals_library_new ();
+  self->state = annals_view_state_new ();
+  self->filter = annals_filter_new ();
+  store = annals_library_get_store (self->library);
+  annals_view_state_set_store (self->state, store);
+
+  /* Recent files live next to the library, so that each user data folder
+   * (and each test's temporary one) has its own. */
+  recent_path = g_build_filename (g_get_user_data_dir (), "recently-used.xbel", NULL);
+  self->recent_manager = g_object_new (GTK_TYPE_RECENT_MANAGER, "filename", recent_path, NULL);
+  g_signal_connect_object (self->recent_manager, "changed",
+                           G_CALLBACK (rebuild_recent_menu), self, G_CONNECT_SWAPPED);
+  rebuild_recent_menu (self);
+
+  setup_filter_models (self);
+  g_signal_connect_object (self->kind_dropdown, "notify::selected",
+                           G_CALLBACK (on_filter_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->status_dropdown, "notify::selected",
+                           G_CALLBACK (on_filter_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->country_dropdown, "notify::selected",
+                           G_CALLBACK (on_filter_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->from_entry, "changed",
+                           G_CALLBACK (on_filter_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->to_entry, "changed",
+                           G_CALLBACK (on_filter_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->search_entry, "search-changed",
+                           G_CALLBACK (on_search_entry_search_changed), self, G_CONNECT_SWAPPED);
+
+  search_action = g_property_action_new ("search", self->search_bar, "search-mode-enabled");
+  g_action_map_add_action (G_ACTION_MAP (self), G_ACTION (search_action));
+  gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
+
+  group_by_action = g_settings_create_action (self->settings, "group-by");
+  g_action_map_add_action (G_ACTION_MAP (self), group_by_action);
+  g_settings_bind (self->settings, "group-by", self->state, "group-by", G_SETTINGS_BIND_GET);
+
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (store)));
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+  g_signal_connect_object (self->selection, "notify::selected",
+                           G_CALLBACK (on_selection_changed), self, G_CONNECT_SWAPPED);
+
+  factory = gtk_signal_list_item_factory_new ();
+  g_signal_connect (factory, "setup", G_CALLBACK (on_list_item_setup), NULL);
+  g_signal_connect_object (factory, "bind", G_CALLBACK (on_list_item_bind), self, 0);
+  g_signal_connect (factory, "unbind", G_CALLBACK (on_list_item_unbind), NULL);
+  gtk_list_view_set_factory (self->list_view, factory);
+  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
+  g_signal_connect_object (self->list_view, "activate",
+                           G_CALLBACK (on_list_view_activate), self, G_CONNECT_SWAPPED);
+
+  g_signal_connect_object (self->state, "notify::selected",
+                           G_CALLBACK (on_state_selected_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->state, "notify::visible-from",
+                           G_CALLBACK (on_state_range_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->state, "notify::visible-to",
+                           G_CALLBACK (on_state_range_changed), self, G_CONNECT_SWAPPED);
+
+  g_signal_connect_object (store, "items-changed",
+                           G_CALLBACK (on_store_items_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->library, "notify::path",
+                           G_CALLBACK (on_library_path_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->library, "notify::busy",
+                           G_CALLBACK (on_library_busy_changed), self, G_CONNECT_SWAPPED);
+
+  g_signal_connect_object (self->leaflet, "notify::folded",
+                           G_CALLBACK (on_leaflet_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->leaflet, "notify::visible-child",
+                           G_CALLBACK (on_leaflet_changed), self, G_CONNECT_SWAPPED);
+
+  annals_detail_pane_set_library (self->detail_pane, self->library);
+  setup_timeline (self);
+
+  drop_target = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+  g_signal_connect_object (drop_target, "drop", G_CALLBACK (on_drop), self, 0);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop_target));
+
+  restore_window_state (self);
+  update_title (self);
+  update_count (self);
+  open_initial_library (self);
 }
 
 AnnalsWindow *
@@ -45,6 +1233,90 @@ void
 annals_window_open_file (AnnalsWindow *self,
                          GFile        *file)
 {
+  g_autofree char *path = NULL;
+
   g_return_if_fail (ANNALS_IS_WINDOW (self));
   g_return_if_fail (G_IS_FILE (file));
+
+  path = g_file_get_path (file);
+  if (path == NULL)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *uri = g_file_get_uri (file);
+
+      g_set_error (&error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                   _("“%s” is not a local file; Annals opens files on this computer only"), uri);
+      show_error (self, _("Could Not Open the File"), error);
+      return;
+    }
+
+  open_path (self, path);
+}
+
+AnnalsLibrary *
+annals_window_get_library (AnnalsWindow *self)
+{
+  g_return_val_if_fail (ANNALS_IS_WINDOW (self), NULL);
+
+  return self->library;
+}
+
+AnnalsViewState *
+annals_window_get_view_state (AnnalsWindow *self)
+{
+  g_return_val_if_fail (ANNALS_IS_WINDOW (self), NULL);
+
+  return self->state;
+}
+
+AnnalsDetailPane *
+annals_window_get_detail_pane (AnnalsWindow *self)
+{
+  g_return_val_if_fail (ANNALS_IS_WINDOW (self), NULL);
+
+  return self->detail_pane;
+}
+
+GtkListView *
+annals_window_get_list_view (AnnalsWindow *self)
+{
+  g_return_val_if_fail (ANNALS_IS_WINDOW (self), NULL);
+
+  return self->list_view;
+}
+
+GtkWidget *
+annals_window_get_timeline (AnnalsWindow *self)
+{
+  g_return_val_if_fail (ANNALS_IS_WINDOW (self), NULL);
+
+  return self->timeline;
+}
+
+void
+annals_window_set_search_text (AnnalsWindow *self,
+                               const char   *text)
+{
+  g_return_if_fail (ANNALS_IS_WINDOW (self));
+
+  gtk_search_bar_set_search_mode (self->search_bar, text != NULL && text[0] != '\0');
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text != NULL ? text : "");
+  apply_search (self);
+  apply_filter (self);
+}
+
+const char *
+annals_window_get_last_error (AnnalsWindow *self)
+{
+  g_return_val_if_fail (ANNALS_IS_WINDOW (self), NULL);
+
+  return self->last_error;
+}
+
+const char *
+annals_window_get_count_text (AnnalsWindow *self)
+{
+  g_return_val_if_fail (ANNALS_IS_WINDOW (self), NULL);
+
+  return self->count_text;
 }

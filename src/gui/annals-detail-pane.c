@@ -1,0 +1,409 @@
+/* annals-detail-pane.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "annals-detail-pane"
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+#include "annals-detail-pane.h"
+#include "annals-gui-format.h"
+
+struct _AnnalsDetailPane
+{
+  GtkWidget      parent_instance;
+
+  AnnalsLibrary *library;
+  AnnalsEvent   *event;
+  guint          source;
+  GtkTextTag    *mention_tag;
+  GtkTextMark   *mention_mark;
+
+  GtkWidget     *stack;
+  GtkLabel      *title_label;
+  GtkLabel      *kind_label;
+  GtkLabel      *dates_label;
+  GtkLabel      *status_label;
+  GtkLabel      *host_label;
+  GtkLabel      *participants_label;
+  GtkLabel      *confidence_label;
+  GtkLabel      *document_title_label;
+  GtkLabel      *document_meta_label;
+  GtkLabel      *source_position_label;
+  GtkWidget     *source_navigation;
+  GtkTextView   *text_view;
+};
+
+G_DEFINE_FINAL_TYPE (AnnalsDetailPane, annals_detail_pane, GTK_TYPE_WIDGET)
+
+/* The highlight is the accent colour, translucent, so that the text keeps
+ * its own colour and stays readable in light, dark and high-contrast
+ * styles; it is looked up again whenever the style changes. */
+static void
+update_mention_colors (AnnalsDetailPane *self)
+{
+  GtkStyleContext *context = gtk_widget_get_style_context (GTK_WIDGET (self));
+  GdkRGBA accent;
+
+  if (!gtk_style_context_lookup_color (context, "accent_bg_color", &accent))
+    gdk_rgba_parse (&accent, "#3584e4");
+
+  accent.alpha = adw_style_manager_get_high_contrast (adw_style_manager_get_default ()) ? 0.5 : 0.3;
+  g_object_set (self->mention_tag, "background-rgba", &accent, NULL);
+}
+
+static void
+show_document_message (AnnalsDetailPane *self,
+                       const char       *message)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
+
+  gtk_text_buffer_set_text (buffer, message, -1);
+  gtk_label_set_text (self->document_title_label, "");
+  gtk_label_set_text (self->document_meta_label, "");
+}
+
+static void
+show_source (AnnalsDetailPane *self)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
+  const AnnalsMention *mention;
+  g_autoptr(AnnalsDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *position = NULL;
+  g_autoptr(GString) meta = NULL;
+  const AnnalsDate *published;
+  GtkTextIter start, end;
+  guint n_sources = annals_event_get_n_mentions (self->event);
+  guint length;
+
+  gtk_widget_set_visible (self->source_navigation, n_sources > 1);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "detail.previous-source", self->source > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "detail.next-source", self->source + 1 < n_sources);
+
+  if (n_sources == 0)
+    {
+      show_document_message (self, _("No article mentions this event."));
+      gtk_label_set_text (self->source_position_label, "");
+      return;
+    }
+
+  /* Translators: which of an event's sources is shown, e.g. “Source 2 of 3”. */
+  position = g_strdup_printf (_("Source %u of %u"), self->source + 1, n_sources);
+  gtk_label_set_text (self->source_position_label, position);
+
+  mention = annals_event_get_mention (self->event, self->source);
+  if (self->library != NULL)
+    document = annals_library_load_document (self->library, mention->document_id, &error);
+
+  if (document == NULL)
+    {
+      g_autofree char *message = NULL;
+
+      message = g_strdup_printf (_("The article “%s” could not be read: %s"),
+                                 mention->document_id,
+                                 error != NULL ? error->message : _("no library is open"));
+      show_document_message (self, message);
+      return;
+    }
+
+  gtk_label_set_text (self->document_title_label,
+                      annals_document_get_title (document) != NULL
+                        ? annals_document_get_title (document)
+                        : annals_document_get_id (document));
+
+  meta = g_string_new (annals_document_get_source (document));
+  published = annals_document_get_published (document);
+  if (published != NULL && annals_date_is_set (published))
+    {
+      g_autofree char *date = annals_date_format (published);
+
+      if (meta->len > 0)
+        g_string_append (meta, " · ");
+      g_string_append (meta, date);
+    }
+  gtk_label_set_text (self->document_meta_label, meta->str);
+  gtk_widget_set_visible (GTK_WIDGET (self->document_meta_label), meta->len > 0);
+
+  gtk_text_buffer_set_text (buffer, annals_document_get_text (document) ?: "", -1);
+
+  length = annals_document_get_length (document);
+  if (mention->start >= mention->end || mention->end > length)
+    return;
+
+  gtk_text_buffer_get_iter_at_offset (buffer, &start, mention->start);
+  gtk_text_buffer_get_iter_at_offset (buffer, &end, mention->end);
+  gtk_text_buffer_apply_tag (buffer, self->mention_tag, &start, &end);
+  gtk_text_buffer_place_cursor (buffer, &start);
+  gtk_text_buffer_move_mark (buffer, self->mention_mark, &start);
+  gtk_text_view_scroll_to_mark (self->text_view, self->mention_mark, 0.0, TRUE, 0.0, 0.3);
+}
+
+static void
+show_event (AnnalsDetailPane *self)
+{
+  const char * const *participants;
+  g_autofree char *dates = NULL;
+  g_autofree char *country = NULL;
+  g_autofree char *host = NULL;
+  g_autofree char *confidence = NULL;
+  g_autoptr(GString) participant_names = NULL;
+  const char *place;
+
+  if (self->event == NULL)
+    {
+      gtk_stack_set_visible_child_name (GTK_STACK (self->stack), "empty");
+      return;
+    }
+
+  gtk_stack_set_visible_child_name (GTK_STACK (self->stack), "event");
+
+  gtk_label_set_text (self->title_label, annals_event_get_title (self->event));
+  gtk_label_set_text (self->kind_label, annals_event_kind_get_label (annals_event_get_kind (self->event)));
+
+  dates = annals_format_event_dates_precise (self->event);
+  gtk_label_set_text (self->dates_label, dates);
+  gtk_label_set_text (self->status_label,
+                      annals_event_status_get_label (annals_event_get_status (self->event)));
+
+  country = annals_format_country (annals_event_get_host_country (self->event));
+  place = annals_event_get_host_place (self->event);
+  if (country != NULL && place != NULL && place[0] != '\0')
+    /* Translators: a place and its country, e.g. “Tashkent, Uzbekistan”. */
+    host = g_strdup_printf (_("%s, %s"), place, country);
+  else if (country != NULL)
+    host = g_steal_pointer (&country);
+  else if (place != NULL && place[0] != '\0')
+    host = g_strdup (place);
+  else
+    host = g_strdup (_("Unknown"));
+  gtk_label_set_text (self->host_label, host);
+
+  participant_names = g_string_new (NULL);
+  participants = annals_event_get_participants (self->event);
+  for (guint i = 0; participants != NULL && participants[i] != NULL; i++)
+    {
+      g_autofree char *name = annals_format_country (participants[i]);
+
+      if (participant_names->len > 0)
+        g_string_append (participant_names, _(", "));
+      g_string_append (participant_names, name);
+    }
+  gtk_label_set_text (self->participants_label,
+                      participant_names->len > 0 ? participant_names->str : _("Not named"));
+
+  /* Translators: the extractor's confidence in an event, as a percentage. */
+  confidence = g_strdup_printf (_("%.0f %%"), 100.0 * annals_event_get_confidence (self->event));
+  gtk_label_set_text (self->confidence_label, confidence);
+
+  show_source (self);
+}
+
+static void
+step_source_activated (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  AnnalsDetailPane *self = ANNALS_DETAIL_PANE (widget);
+
+  if (self->event == NULL)
+    return;
+
+  if (g_str_equal (action_name, "detail.next-source"))
+    annals_detail_pane_set_source (self, self->source + 1);
+  else if (self->source > 0)
+    annals_detail_pane_set_source (self, self->source - 1);
+}
+
+static void
+on_style_changed (AnnalsDetailPane *self)
+{
+  update_mention_colors (self);
+}
+
+static void
+annals_detail_pane_root (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (annals_detail_pane_parent_class)->root (widget);
+
+  update_mention_colors (ANNALS_DETAIL_PANE (widget));
+}
+
+static void
+annals_detail_pane_dispose (GObject *object)
+{
+  AnnalsDetailPane *self = ANNALS_DETAIL_PANE (object);
+
+  g_clear_object (&self->event);
+  g_clear_object (&self->library);
+  g_clear_pointer (&self->stack, gtk_widget_unparent);
+
+  G_OBJECT_CLASS (annals_detail_pane_parent_class)->dispose (object);
+}
+
+static void
+annals_detail_pane_class_init (AnnalsDetailPaneClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = annals_detail_pane_dispose;
+
+  widget_class->root = annals_detail_pane_root;
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE_PATH "/ui/annals-detail-pane.ui");
+  gtk_widget_class_bind_template_child (widget_class, AnnalsDetailPane, stack);
+  gtk_widget_class_bind_template_child (widget_class, AnnalsDetailPane, title_label);
+  gtk_widget_class_bind_template_child (widget_class, AnnalsDetailPane, kind_label);
+  gtk_widget_class_bind_template_child (widget_class, AnnalsDetailPane, dates_label);
+  gtk_widget_class_bind_template_child (widget_class, AnnalsDetailPane, status_label);
+  gtk_widget_class_bind_template_child (widget_class, AnnalsDetailPane, host_label);
+  gtk_widget_class_bind_template_child (widget_class, AnnalsDetailPane, participants_label);
+  gtk_widget_class_bind_template_child (widget_class, AnnalsDetailPane, confidence_label);
+  gtk_widget_class_bind_template_child (widget_class, AnnalsDetailPane, document_title_label);
+  gtk_widget_class_bind_template_child (widget_class, AnnalsDetailPane, document_meta_label);
+  gtk_widget_class_bind_template_child (widget_class, AnnalsDetailPane, source_position_label);
+  gtk_widget_class_bind_template_child (widget_class, AnnalsDetailPane, source_navigation);
+  gtk_widget_class_bind_template_child (widget_class, AnnalsDetailPane, text_view);
+
+  gtk_widget_class_install_action (widget_class, "detail.previous-source", NULL, step_source_activated);
+  gtk_widget_class_install_action (widget_class, "detail.next-source", NULL, step_source_activated);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Up, GDK_ALT_MASK, "detail.previous-source", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Down, GDK_ALT_MASK, "detail.next-source", NULL);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "annals-detail-pane");
+}
+
+static void
+annals_detail_pane_init (AnnalsDetailPane *self)
+{
+  GtkTextBuffer *buffer;
+  GtkTextIter start;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  buffer = gtk_text_view_get_buffer (self->text_view);
+  self->mention_tag = gtk_text_buffer_create_tag (buffer, "mention",
+                                                  "underline", PANGO_UNDERLINE_SINGLE,
+                                                  NULL);
+  gtk_text_buffer_get_start_iter (buffer, &start);
+  self->mention_mark = gtk_text_buffer_create_mark (buffer, "mention", &start, TRUE);
+
+  g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
+                           G_CALLBACK (on_style_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (adw_style_manager_get_default (), "notify::high-contrast",
+                           G_CALLBACK (on_style_changed), self, G_CONNECT_SWAPPED);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "detail.previous-source", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "detail.next-source", FALSE);
+}
+
+GtkWidget *
+annals_detail_pane_new (void)
+{
+  return g_object_new (ANNALS_TYPE_DETAIL_PANE, NULL);
+}
+
+void
+annals_detail_pane_set_library (AnnalsDetailPane *self,
+                                AnnalsLibrary    *library)
+{
+  g_return_if_fail (ANNALS_IS_DETAIL_PANE (self));
+  g_return_if_fail (library == NULL || ANNALS_IS_LIBRARY (library));
+
+  if (g_set_object (&self->library, library))
+    show_event (self);
+}
+
+AnnalsEvent *
+annals_detail_pane_get_event (AnnalsDetailPane *self)
+{
+  g_return_val_if_fail (ANNALS_IS_DETAIL_PANE (self), NULL);
+
+  return self->event;
+}
+
+void
+annals_detail_pane_set_event (AnnalsDetailPane *self,
+                              AnnalsEvent      *event)
+{
+  g_return_if_fail (ANNALS_IS_DETAIL_PANE (self));
+  g_return_if_fail (event == NULL || ANNALS_IS_EVENT (event));
+
+  if (!g_set_object (&self->event, event))
+    return;
+
+  self->source = 0;
+  show_event (self);
+}
+
+guint
+annals_detail_pane_get_source (AnnalsDetailPane *self)
+{
+  g_return_val_if_fail (ANNALS_IS_DETAIL_PANE (self), 0);
+
+  return self->source;
+}
+
+void
+annals_detail_pane_set_source (AnnalsDetailPane *self,
+                               guint             source)
+{
+  g_return_if_fail (ANNALS_IS_DETAIL_PANE (self));
+
+  if (self->event == NULL || source >= annals_event_get_n_mentions (self->event) || source == self->source)
+    return;
+
+  self->source = source;
+  show_source (self);
+}
+
+const char *
+annals_detail_pane_get_title (AnnalsDetailPane *self)
+{
+  g_return_val_if_fail (ANNALS_IS_DETAIL_PANE (self), NULL);
+
+  return self->event != NULL ? gtk_label_get_text (self->title_label) : NULL;
+}
+
+GtkTextView *
+annals_detail_pane_get_text_view (AnnalsDetailPane *self)
+{
+  g_return_val_if_fail (ANNALS_IS_DETAIL_PANE (self), NULL);
+
+  return self->text_view;
+}
+
+gboolean
+annals_detail_pane_get_highlight (AnnalsDetailPane *self,
+                                  guint            *start,
+                                  guint            *end)
+{
+  GtkTextBuffer *buffer;
+  GtkTextIter iter;
+  GtkTextIter tag_end;
+
+  g_return_val_if_fail (ANNALS_IS_DETAIL_PANE (self), FALSE);
+
+  buffer = gtk_text_view_get_buffer (self->text_view);
+  gtk_text_buffer_get_start_iter (buffer, &iter);
+
+  if (!gtk_text_iter_starts_tag (&iter, self->mention_tag) &&
+      !gtk_text_iter_forward_to_tag_toggle (&iter, self->mention_tag))
+    return FALSE;
+
+  tag_end = iter;
+  gtk_text_iter_forward_to_tag_toggle (&tag_end, self->mention_tag);
+
+  if (start != NULL)
+    *start = gtk_text_iter_get_offset (&iter);
+  if (end != NULL)
+    *end = gtk_text_iter_get_offset (&tag_end);
+
+  return TRUE;
+}

@@ -1,0 +1,576 @@
+/* annals-library.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "annals-library"
+
+#include "config.h"
+
+#include <errno.h>
+#include <string.h>
+#include <glib/gi18n.h>
+
+#include "annals-extractor.h"
+#include "annals-json.h"
+#include "annals-library.h"
+
+typedef enum
+{
+  JOB_OPEN,
+  JOB_IMPORT,
+} JobType;
+
+/* One piece of work for the worker thread. The worker fills in
+ * @database (for an open), @scratch and @stats; the main thread applies
+ * them once the worker is done. */
+typedef struct
+{
+  JobType            type;
+  char              *database_path;
+  char              *file_path;
+  AnnalsFileKind     kind;
+  AnnalsDatabase    *database;
+  AnnalsEventStore  *scratch;
+  AnnalsImportStats  stats;
+  guint              seed_sample : 1;
+} Job;
+
+struct _AnnalsLibrary
+{
+  GObject           parent_instance;
+
+  AnnalsEventStore *store;
+  AnnalsDatabase   *database;
+  char             *path;
+
+  /* Jobs run one at a time, in the order they were asked for, so that the
+   * store always ends up showing the latest state of the database. */
+  GQueue            pending;
+  GTask            *running;
+};
+
+G_DEFINE_FINAL_TYPE (AnnalsLibrary, annals_library, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_PATH,
+  PROP_BUSY,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void finish_job (AnnalsLibrary *self);
+
+static void
+job_free (Job *job)
+{
+  g_clear_pointer (&job->database_path, g_free);
+  g_clear_pointer (&job->file_path, g_free);
+  g_clear_object (&job->database);
+  g_clear_object (&job->scratch);
+  g_free (job);
+}
+
+static gboolean
+seed_with_sample (AnnalsDatabase  *database,
+                  GError         **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(AnnalsEventSet) set = NULL;
+  const char *text;
+  gsize length;
+
+  bytes = g_resources_lookup_data (ANNALS_LIBRARY_SAMPLE_RESOURCE,
+                                   G_RESOURCE_LOOKUP_FLAGS_NONE,
+                                   error);
+  if (bytes == NULL)
+    return FALSE;
+
+  text = g_bytes_get_data (bytes, &length);
+  set = annals_extract_text (text, length, "sco-defence-ministers-2022.txt", NULL, error);
+  if (set == NULL)
+    return FALSE;
+
+  return annals_database_add_set (database, set, NULL, error);
+}
+
+static void
+run_job (GTask        *task,
+         gpointer      source_object,
+         gpointer      task_data,
+         GCancellable *cancellable)
+{
+  Job *job = task_data;
+  g_autoptr(AnnalsDatabase) database = NULL;
+  g_autoptr(AnnalsEventStore) scratch = NULL;
+  GError *error = NULL;
+
+  if (job->type == JOB_OPEN)
+    {
+      g_autofree char *folder = g_path_get_dirname (job->database_path);
+
+      if (g_mkdir_with_parents (folder, 0700) != 0)
+        {
+          int saved_errno = errno;
+
+          g_task_return_new_error (task, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                                   _("Could not create the folder “%s”: %s"),
+                                   folder, g_strerror (saved_errno));
+          return;
+        }
+    }
+
+  database = annals_database_open (job->database_path, &error);
+  if (database == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  if (job->type == JOB_OPEN && job->seed_sample)
+    {
+      gint64 n_events = annals_database_count_events (database, &error);
+
+      if (n_events < 0 || (n_events == 0 && !seed_with_sample (database, &error)))
+        {
+          g_task_return_error (task, error);
+          return;
+        }
+    }
+
+  if (job->type == JOB_IMPORT)
+    {
+      g_autoptr(AnnalsEventSet) set = NULL;
+
+      if (job->kind == ANNALS_FILE_KIND_EVENTS_JSON)
+        set = annals_json_load_file (job->file_path, &error);
+      else
+        set = annals_extract_file (job->file_path, NULL, &error);
+
+      if (set == NULL ||
+          g_task_return_error_if_cancelled (task) ||
+          !annals_database_add_set (database, set, &job->stats, &error))
+        {
+          if (error != NULL)
+            g_task_return_error (task, error);
+          return;
+        }
+    }
+
+  scratch = annals_event_store_new ();
+  if (!annals_database_load_store (database, scratch, &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  job->scratch = g_steal_pointer (&scratch);
+  if (job->type == JOB_OPEN)
+    job->database = g_steal_pointer (&database);
+
+  g_task_return_boolean (task, TRUE);
+}
+
+static AnnalsEvent *
+load_event_cb (gpointer   user_data,
+               guint32    key,
+               GError   **error)
+{
+  return annals_database_load_event (ANNALS_DATABASE (user_data), key, error);
+}
+
+/* Copies the records the worker loaded into the store the widgets show,
+ * in one update, so that only rows that differ are announced. */
+static void
+refresh_store (AnnalsLibrary    *self,
+               AnnalsEventStore *scratch)
+{
+  guint n_events = annals_event_store_get_n_events (scratch);
+
+  annals_event_store_begin_update (self->store);
+  for (guint i = 0; i < n_events; i++)
+    annals_event_store_append_record (self->store,
+                                      annals_event_store_get_record (scratch, i),
+                                      annals_event_store_get_title (scratch, i));
+  annals_event_store_end_update (self->store);
+}
+
+static void
+job_done_cb (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  AnnalsLibrary *self = ANNALS_LIBRARY (object);
+  g_autoptr(GTask) outer = user_data;
+  Job *job = g_task_get_task_data (outer);
+  GError *error = NULL;
+
+  g_assert (self->running == outer);
+  g_clear_object (&self->running);
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      g_task_return_error (outer, error);
+      finish_job (self);
+      return;
+    }
+
+  if (job->type == JOB_OPEN)
+    {
+      g_set_object (&self->database, job->database);
+      annals_event_store_set_loader (self->store,
+                                     load_event_cb,
+                                     g_object_ref (self->database),
+                                     g_object_unref);
+      if (g_strcmp0 (self->path, job->database_path) != 0)
+        {
+          g_free (self->path);
+          self->path = g_strdup (job->database_path);
+          g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PATH]);
+        }
+    }
+
+  refresh_store (self, job->scratch);
+  g_clear_object (&job->scratch);
+
+  g_task_return_boolean (outer, TRUE);
+  finish_job (self);
+}
+
+static void
+start_next_job (AnnalsLibrary *self)
+{
+  g_autoptr(GTask) inner = NULL;
+  GTask *outer;
+  if (self->running == NULL)
+    {
+      outer = g_queue_pop_head (&self->pending);
+
+      if (outer != NULL)
+        {
+          Job *job = g_task_get_task_data (outer);
+
+          if (job->type == JOB_IMPORT && self->path == NULL)
+            {
+              g_task_return_new_error (outer, G_IO_ERROR, G_IO_ERROR_NOT_INITIALIZED,
+                                       _("No library is open"));
+              g_object_unref (outer);
+              start_next_job (self);
+              return;
+            }
+
+          /* An import goes into whatever database is open when it runs. */
+          if (job->type == JOB_IMPORT)
+            job->database_path = g_strdup (self->path);
+
+          self->running = outer;
+          inner = g_task_new (self, g_task_get_cancellable (outer), job_done_cb, outer);
+          g_task_set_source_tag (inner, start_next_job);
+          g_task_set_task_data (inner, job, NULL);
+          g_task_run_in_thread (inner, run_job);
+        }
+    }
+}
+
+static void
+finish_job (AnnalsLibrary *self)
+{
+  start_next_job (self);
+
+  if (!annals_library_get_busy (self))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
+}
+
+static void
+queue_job (AnnalsLibrary *self,
+           GTask         *task)
+{
+  gboolean was_busy = annals_library_get_busy (self);
+
+  g_queue_push_tail (&self->pending, task);
+  start_next_job (self);
+
+  if (!was_busy)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
+}
+
+static void
+annals_library_dispose (GObject *object)
+{
+  AnnalsLibrary *self = ANNALS_LIBRARY (object);
+  GTask *task;
+
+  while ((task = g_queue_pop_head (&self->pending)) != NULL)
+    {
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_CANCELLED,
+                               _("The library was closed"));
+      g_object_unref (task);
+    }
+
+  g_clear_object (&self->database);
+
+  G_OBJECT_CLASS (annals_library_parent_class)->dispose (object);
+}
+
+static void
+annals_library_finalize (GObject *object)
+{
+  AnnalsLibrary *self = ANNALS_LIBRARY (object);
+
+  g_clear_object (&self->store);
+  g_clear_pointer (&self->path, g_free);
+
+  G_OBJECT_CLASS (annals_library_parent_class)->finalize (object);
+}
+
+static void
+annals_library_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  AnnalsLibrary *self = ANNALS_LIBRARY (object);
+
+  switch (prop_id)
+    {
+    case PROP_PATH:
+      g_value_set_string (value, self->path);
+      break;
+
+    case PROP_BUSY:
+      g_value_set_boolean (value, annals_library_get_busy (self));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+annals_library_class_init (AnnalsLibraryClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = annals_library_dispose;
+  object_class->finalize = annals_library_finalize;
+  object_class->get_property = annals_library_get_property;
+
+  properties[PROP_PATH] =
+    g_param_spec_string ("path", NULL, NULL,
+                         NULL,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  properties[PROP_BUSY] =
+    g_param_spec_boolean ("busy", NULL, NULL,
+                          FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+annals_library_init (AnnalsLibrary *self)
+{
+  self->store = annals_event_store_new ();
+  g_queue_init (&self->pending);
+}
+
+AnnalsLibrary *
+annals_library_new (void)
+{
+  return g_object_new (ANNALS_TYPE_LIBRARY, NULL);
+}
+
+AnnalsEventStore *
+annals_library_get_store (AnnalsLibrary *self)
+{
+  g_return_val_if_fail (ANNALS_IS_LIBRARY (self), NULL);
+
+  return self->store;
+}
+
+AnnalsDatabase *
+annals_library_get_database (AnnalsLibrary *self)
+{
+  g_return_val_if_fail (ANNALS_IS_LIBRARY (self), NULL);
+
+  return self->database;
+}
+
+const char *
+annals_library_get_path (AnnalsLibrary *self)
+{
+  g_return_val_if_fail (ANNALS_IS_LIBRARY (self), NULL);
+
+  return self->path;
+}
+
+gboolean
+annals_library_get_busy (AnnalsLibrary *self)
+{
+  g_return_val_if_fail (ANNALS_IS_LIBRARY (self), FALSE);
+
+  return self->running != NULL || self->pending.length > 0;
+}
+
+char *
+annals_library_dup_default_path (void)
+{
+  return g_build_filename (g_get_user_data_dir (), "annals", "library.annals", NULL);
+}
+
+AnnalsFileKind
+annals_library_guess_file_kind (const char *path)
+{
+  static const char sqlite_magic[] = "SQLite format 3";
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GFileInputStream) stream = NULL;
+  char head[64] = { 0 };
+  gsize n_read = 0;
+
+  g_return_val_if_fail (path != NULL, ANNALS_FILE_KIND_ARTICLE);
+
+  if (g_str_has_suffix (path, ".annals"))
+    return ANNALS_FILE_KIND_DATABASE;
+  if (g_str_has_suffix (path, ".json"))
+    return ANNALS_FILE_KIND_EVENTS_JSON;
+
+  /* Without a telling extension, look at the first bytes; a file that
+   * cannot be read is left to the article reader to report. */
+  file = g_file_new_for_path (path);
+  stream = g_file_read (file, NULL, NULL);
+  if (stream == NULL ||
+      !g_input_stream_read_all (G_INPUT_STREAM (stream), head, sizeof head - 1, &n_read, NULL, NULL))
+    return ANNALS_FILE_KIND_ARTICLE;
+
+  if (n_read >= sizeof sqlite_magic && memcmp (head, sqlite_magic, sizeof sqlite_magic) == 0)
+    return ANNALS_FILE_KIND_DATABASE;
+
+  for (gsize i = 0; i < n_read; i++)
+    {
+      if (g_ascii_isspace (head[i]))
+        continue;
+      return head[i] == '{' ? ANNALS_FILE_KIND_EVENTS_JSON : ANNALS_FILE_KIND_ARTICLE;
+    }
+
+  return ANNALS_FILE_KIND_ARTICLE;
+}
+
+void
+annals_library_open_async (AnnalsLibrary       *self,
+                           const char          *path,
+                           gboolean             seed_sample,
+                           GCancellable        *cancellable,
+                           GAsyncReadyCallback  callback,
+                           gpointer             user_data)
+{
+  GTask *task;
+  Job *job;
+
+  g_return_if_fail (ANNALS_IS_LIBRARY (self));
+  g_return_if_fail (path != NULL);
+
+  job = g_new0 (Job, 1);
+  job->type = JOB_OPEN;
+  job->database_path = g_strdup (path);
+  job->seed_sample = !!seed_sample;
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, annals_library_open_async);
+  g_task_set_task_data (task, job, (GDestroyNotify) job_free);
+
+  queue_job (self, task);
+}
+
+gboolean
+annals_library_open_finish (AnnalsLibrary  *self,
+                            GAsyncResult   *result,
+                            GError        **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+void
+annals_library_import_async (AnnalsLibrary       *self,
+                             const char          *path,
+                             AnnalsFileKind       kind,
+                             GCancellable        *cancellable,
+                             GAsyncReadyCallback  callback,
+                             gpointer             user_data)
+{
+  GTask *task;
+  Job *job;
+
+  g_return_if_fail (ANNALS_IS_LIBRARY (self));
+  g_return_if_fail (path != NULL);
+  g_return_if_fail (kind != ANNALS_FILE_KIND_DATABASE);
+
+  job = g_new0 (Job, 1);
+  job->type = JOB_IMPORT;
+  job->kind = kind;
+  job->file_path = g_strdup (path);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, annals_library_import_async);
+  g_task_set_task_data (task, job, (GDestroyNotify) job_free);
+
+  queue_job (self, task);
+}
+
+gboolean
+annals_library_import_finish (AnnalsLibrary      *self,
+                              GAsyncResult       *result,
+                              AnnalsImportStats  *stats,
+                              GError            **error)
+{
+  Job *job;
+
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  if (!g_task_propagate_boolean (G_TASK (result), error))
+    return FALSE;
+
+  job = g_task_get_task_data (G_TASK (result));
+  if (stats != NULL)
+    *stats = job->stats;
+
+  return TRUE;
+}
+
+GArray *
+annals_library_search (AnnalsLibrary  *self,
+                       const char     *query,
+                       GError        **error)
+{
+  g_return_val_if_fail (ANNALS_IS_LIBRARY (self), NULL);
+  g_return_val_if_fail (query != NULL, NULL);
+
+  if (self->database == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_INITIALIZED, _("No library is open"));
+      return NULL;
+    }
+
+  return annals_database_search (self->database, query, error);
+}
+
+AnnalsDocument *
+annals_library_load_document (AnnalsLibrary  *self,
+                              const char     *id,
+                              GError        **error)
+{
+  g_return_val_if_fail (ANNALS_IS_LIBRARY (self), NULL);
+  g_return_val_if_fail (id != NULL, NULL);
+
+  if (self->database == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_INITIALIZED, _("No library is open"));
+      return NULL;
+    }
+
+  return annals_database_load_document (self->database, id, error);
+}

@@ -1,0 +1,402 @@
+/* test-window.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The real application under Xvfb: its window, the bundled sample, search,
+ * filters, the source pane and opening files. Every test has its own user
+ * data folder (G_TEST_OPTION_ISOLATE_DIRS), so its own library.
+ */
+
+#define G_LOG_DOMAIN "test-window"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "annals-application.h"
+#include "annals-window.h"
+
+#define TIMEOUT_SECONDS 20
+
+typedef gboolean (*ConditionFunc) (gpointer data);
+
+static gboolean
+timeout_cb (gpointer data)
+{
+  gboolean *timed_out = data;
+
+  *timed_out = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Runs the main loop until @condition holds; fails the test after
+ * TIMEOUT_SECONDS. */
+static void
+wait_until (ConditionFunc  condition,
+            gpointer       data,
+            const char    *what)
+{
+  gboolean timed_out = FALSE;
+  guint source = g_timeout_add_seconds (TIMEOUT_SECONDS, timeout_cb, &timed_out);
+
+  while (!condition (data) && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+
+  if (timed_out)
+    g_error ("Timed out waiting for %s", what);
+
+  g_source_remove (source);
+}
+
+static AnnalsApplication *
+start_application (void)
+{
+  AnnalsApplication *app;
+  g_autoptr(GError) error = NULL;
+
+  app = g_object_new (ANNALS_TYPE_APPLICATION,
+                      "application-id", APPLICATION_ID,
+                      "resource-base-path", RESOURCE_BASE_PATH,
+                      "flags", G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE,
+                      NULL);
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+  g_application_activate (G_APPLICATION (app));
+
+  return app;
+}
+
+static AnnalsWindow *
+get_window (AnnalsApplication *app)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+
+  g_assert_nonnull (window);
+  g_assert_true (ANNALS_IS_WINDOW (window));
+
+  return ANNALS_WINDOW (window);
+}
+
+static gboolean
+window_is_ready (gpointer data)
+{
+  AnnalsWindow *window = data;
+  AnnalsLibrary *library = annals_window_get_library (window);
+
+  return gtk_widget_get_mapped (GTK_WIDGET (window)) &&
+         annals_library_get_path (library) != NULL &&
+         !annals_library_get_busy (library);
+}
+
+static gboolean
+library_is_idle (gpointer data)
+{
+  return !annals_library_get_busy (ANNALS_LIBRARY (data));
+}
+
+static AnnalsWindow *
+wait_for_window (AnnalsApplication *app)
+{
+  AnnalsWindow *window = get_window (app);
+
+  wait_until (window_is_ready, window, "the window to show its library");
+  return window;
+}
+
+static gboolean
+pointer_is_null (gpointer data)
+{
+  return *(gpointer *) data == NULL;
+}
+
+static void
+quit_application (AnnalsApplication *app)
+{
+  gpointer weak = app;
+
+  g_object_add_weak_pointer (G_OBJECT (app), &weak);
+  g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
+  g_object_unref (app);
+  wait_until (pointer_is_null, &weak, "the application to be finalized");
+}
+
+static AnnalsEventStore *
+get_store (AnnalsWindow *window)
+{
+  return annals_library_get_store (annals_window_get_library (window));
+}
+
+static int
+find_title (AnnalsEventStore *store,
+            const char       *needle)
+{
+  for (guint i = 0; i < annals_event_store_get_n_events (store); i++)
+    if (strstr (annals_event_store_get_title (store, i), needle) != NULL)
+      return (int) i;
+
+  return -1;
+}
+
+static void
+test_smoke (void)
+{
+  AnnalsApplication *app = start_application ();
+  AnnalsWindow *window = wait_for_window (app);
+  AnnalsEventStore *store = get_store (window);
+  g_autofree char *default_path = NULL;
+
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Annals");
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (window)));
+
+  /* The first start seeds the library with the sample article's events. */
+  default_path = annals_library_dup_default_path ();
+  g_assert_cmpstr (annals_library_get_path (annals_window_get_library (window)), ==, default_path);
+  g_assert_true (g_file_test (default_path, G_FILE_TEST_IS_REGULAR));
+  g_assert_cmpuint (annals_event_store_get_n_total (store), >, 0);
+  g_assert_cmpint (find_title (store, "Vostok 2022"), >=, 0);
+  g_assert_cmpint (find_title (store, "Peaceful Mission"), >=, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_list_view_get_model (annals_window_get_list_view (window)))),
+                    ==, annals_event_store_get_n_total (store));
+  g_assert_nonnull (annals_window_get_timeline (window));
+  g_assert_true (gtk_widget_get_mapped (annals_window_get_timeline (window)));
+
+  quit_application (app);
+}
+
+static void
+test_select_vostok (void)
+{
+  AnnalsApplication *app = start_application ();
+  AnnalsWindow *window = wait_for_window (app);
+  AnnalsViewState *state = annals_window_get_view_state (window);
+  AnnalsDetailPane *pane = annals_window_get_detail_pane (window);
+  AnnalsEvent *selected;
+  const AnnalsMention *mention;
+  GtkTextBuffer *buffer;
+  GtkTextIter start, end;
+  g_autofree char *highlighted = NULL;
+  guint highlight_start, highlight_end;
+  guint steps = 0;
+
+  /* Step through the events in time order, as the timeline's arrow keys
+   * do, until Vostok 2022 is selected. */
+  annals_view_state_set_selected (state, NULL);
+  while (annals_view_state_select_next (state))
+    {
+      selected = annals_view_state_get_selected (state);
+      if (strstr (annals_event_get_title (selected), "Vostok 2022") != NULL)
+        break;
+      g_assert_cmpuint (++steps, <, annals_event_store_get_n_total (get_store (window)));
+    }
+
+  selected = annals_view_state_get_selected (state);
+  g_assert_nonnull (selected);
+  g_assert_nonnull (strstr (annals_event_get_title (selected), "Vostok 2022"));
+
+  g_assert_true (annals_detail_pane_get_event (pane) == selected);
+  g_assert_cmpstr (annals_detail_pane_get_title (pane), ==, annals_event_get_title (selected));
+
+  g_assert_cmpuint (annals_event_get_n_mentions (selected), >=, 1);
+  mention = annals_event_get_mention (selected, 0);
+  g_assert_true (annals_detail_pane_get_highlight (pane, &highlight_start, &highlight_end));
+  g_assert_cmpuint (highlight_start, ==, mention->start);
+  g_assert_cmpuint (highlight_end, ==, mention->end);
+
+  buffer = gtk_text_view_get_buffer (annals_detail_pane_get_text_view (pane));
+  gtk_text_buffer_get_iter_at_offset (buffer, &start, highlight_start);
+  gtk_text_buffer_get_iter_at_offset (buffer, &end, highlight_end);
+  highlighted = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  g_assert_nonnull (strstr (highlighted, "Vostok 2022"));
+
+  /* The list follows the shared selection. */
+  g_assert_cmpuint (gtk_single_selection_get_selected (GTK_SINGLE_SELECTION (gtk_list_view_get_model (annals_window_get_list_view (window)))),
+                    ==, (guint) annals_view_state_get_selected_position (state));
+
+  quit_application (app);
+}
+
+static void
+test_search (void)
+{
+  AnnalsApplication *app = start_application ();
+  AnnalsWindow *window = wait_for_window (app);
+  AnnalsEventStore *store = get_store (window);
+  GListModel *list_model = G_LIST_MODEL (gtk_list_view_get_model (annals_window_get_list_view (window)));
+  AnnalsViewState *state = annals_window_get_view_state (window);
+  guint n_total = annals_event_store_get_n_total (store);
+  g_autofree char *expected_count = NULL;
+
+  annals_window_set_search_text (window, "Peaceful");
+
+  g_assert_cmpuint (annals_event_store_get_n_events (store), ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (list_model), ==, 1);
+  g_assert_true (annals_view_state_get_store (state) == store);
+  g_assert_cmpint (find_title (store, "Peaceful Mission"), ==, 0);
+
+  expected_count = g_strdup_printf ("1 of %u events", n_total);
+  g_assert_cmpstr (annals_window_get_count_text (window), ==, expected_count);
+
+  /* Escape's work: an empty search shows everything again. */
+  annals_window_set_search_text (window, "");
+  g_assert_cmpuint (annals_event_store_get_n_events (store), ==, n_total);
+
+  /* A search that matches nothing shows nothing. */
+  annals_window_set_search_text (window, "zzzyyyxxx");
+  g_assert_cmpuint (annals_event_store_get_n_events (store), ==, 0);
+  annals_window_set_search_text (window, NULL);
+
+  quit_application (app);
+}
+
+static void
+test_filter_kind (void)
+{
+  AnnalsApplication *app = start_application ();
+  AnnalsWindow *window = wait_for_window (app);
+  AnnalsEventStore *store = get_store (window);
+  guint n_total = annals_event_store_get_n_total (store);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.filter-kind", "s", "meeting");
+  g_assert_cmpuint (annals_event_store_get_n_events (store), ==, 2);
+  for (guint i = 0; i < annals_event_store_get_n_events (store); i++)
+    g_assert_cmpuint (annals_event_store_get_record (store, i)->kind, ==, ANNALS_EVENT_KIND_MEETING);
+
+  /* Filters combine: meetings hosted by India. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.filter-country", "s", "IN");
+  g_assert_cmpuint (annals_event_store_get_n_events (store), ==, 1);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.clear-filters", NULL);
+  g_assert_cmpuint (annals_event_store_get_n_events (store), ==, n_total);
+
+  /* A date range keeps the events that overlap it. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.filter-dates", "(ss)", "2023", "2023");
+  g_assert_cmpuint (annals_event_store_get_n_events (store), >, 0);
+  g_assert_cmpuint (annals_event_store_get_n_events (store), <, n_total);
+  g_assert_cmpint (find_title (store, "Vostok 2022"), ==, -1);
+
+  quit_application (app);
+}
+
+static gboolean
+error_is_shown (gpointer data)
+{
+  return annals_window_get_last_error (ANNALS_WINDOW (data)) != NULL;
+}
+
+static void
+test_open_malformed_json (void)
+{
+  AnnalsApplication *app = start_application ();
+  AnnalsWindow *window = wait_for_window (app);
+  AnnalsEventStore *store = get_store (window);
+  guint n_total = annals_event_store_get_n_total (store);
+  g_autofree char *path = g_build_filename (g_get_user_data_dir (), "broken.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  const char *message;
+
+  g_file_set_contents (path, "{\n  \"format\": \"annals-events\",\n  \"version\": 1,\n  \"events\": [ { \"id\": ", -1, &error);
+  g_assert_no_error (error);
+
+  annals_window_open_file (window, file);
+  wait_until (error_is_shown, window, "the error to be shown");
+
+  message = annals_window_get_last_error (window);
+  g_test_message ("Error shown: %s", message);
+  g_assert_nonnull (strstr (message, "broken.json"));
+
+  /* Nothing was lost. */
+  wait_until (library_is_idle, annals_window_get_library (window), "the library to be idle");
+  g_assert_cmpuint (annals_event_store_get_n_total (store), ==, n_total);
+  g_assert_cmpint (find_title (store, "Vostok 2022"), >=, 0);
+
+  quit_application (app);
+}
+
+static const char article[] =
+  "title: India and Russia agree on joint drills\n"
+  "source: Annals Test Wire\n"
+  "published: 2023-03-10\n"
+  "\n"
+  "NEW DELHI, March 10: The defence ministers of India and Russia met in New Delhi on "
+  "Thursday and agreed to hold the joint military exercise Indra 2023 in India in "
+  "November 2023. The ministers also decided to hold the Tarang Shakti air exercise "
+  "in India in 2024, with observers from friendly countries invited to take part.\n";
+
+static gboolean
+total_grew (gpointer data)
+{
+  AnnalsWindow *window = data;
+  guint before = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (window), "test-n-total"));
+
+  return annals_event_store_get_n_total (get_store (window)) > before &&
+         !annals_library_get_busy (annals_window_get_library (window));
+}
+
+static void
+test_open_article_and_restart (void)
+{
+  AnnalsApplication *app = start_application ();
+  AnnalsWindow *window = wait_for_window (app);
+  AnnalsEventStore *store = get_store (window);
+  AnnalsViewState *state = annals_window_get_view_state (window);
+  guint n_before = annals_event_store_get_n_total (store);
+  g_autofree char *path = g_build_filename (g_get_user_data_dir (), "indra-2023.txt", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  guint n_after;
+  int position;
+
+  g_file_set_contents (path, article, -1, &error);
+  g_assert_no_error (error);
+
+  g_object_set_data (G_OBJECT (window), "test-n-total", GUINT_TO_POINTER (n_before));
+  annals_window_open_file (window, file);
+  wait_until (total_grew, window, "the article's events to appear");
+  g_assert_null (annals_window_get_last_error (window));
+
+  n_after = annals_event_store_get_n_total (store);
+  position = find_title (store, "Indra");
+  g_assert_cmpint (position, >=, 0);
+
+  /* The new event is selectable and its source is the new article. */
+  annals_view_state_select_position (state, position);
+  g_assert_nonnull (annals_view_state_get_selected (state));
+  g_assert_nonnull (strstr (annals_detail_pane_get_title (annals_window_get_detail_pane (window)), "Indra"));
+  g_assert_true (annals_detail_pane_get_highlight (annals_window_get_detail_pane (window), NULL, NULL));
+
+  quit_application (app);
+
+  /* Quit and start again: the library still holds them. */
+  app = start_application ();
+  window = wait_for_window (app);
+  store = get_store (window);
+  g_assert_cmpuint (annals_event_store_get_n_total (store), ==, n_after);
+  g_assert_cmpint (find_title (store, "Indra"), >=, 0);
+
+  quit_application (app);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  if (!gtk_init_check ())
+    {
+      g_test_skip ("No display: run under xvfb-run");
+      return g_test_run ();
+    }
+
+  adw_init ();
+
+  g_test_add_func ("/annals/gui/window/smoke", test_smoke);
+  g_test_add_func ("/annals/gui/window/select-vostok", test_select_vostok);
+  g_test_add_func ("/annals/gui/window/search", test_search);
+  g_test_add_func ("/annals/gui/window/filter-kind", test_filter_kind);
+  g_test_add_func ("/annals/gui/window/open-malformed-json", test_open_malformed_json);
+  g_test_add_func ("/annals/gui/window/open-article-and-restart", test_open_article_and_restart);
+
+  return g_test_run ();
+}
