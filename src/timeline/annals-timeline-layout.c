@@ -170,7 +170,6 @@ build_index (AnnalsTimelineLayout *self)
 {
   g_autoptr(GHashTable) by_key = g_hash_table_new (NULL, NULL);
   g_autoptr(GPtrArray) lanes = g_ptr_array_new ();
-  guint n_events;
   guint n_dated;
 
   g_ptr_array_set_size (self->lane_index, 0);
@@ -182,14 +181,17 @@ build_index (AnnalsTimelineLayout *self)
   if (self->store == NULL)
     return;
 
-  n_events = annals_event_store_get_n_events (self->store);
   n_dated = annals_event_store_get_n_dated (self->store);
 
-  for (guint i = 0; i < n_events; i++)
+  /* Undated events have no place on a lane: they sit on the shelf. */
+  for (guint i = 0; i < n_dated; i++)
     {
       const AnnalsEventRecord *record = annals_event_store_get_record (self->store, i);
       guint16 key;
       LaneIndex *lane;
+
+      if (record->first_day == ANNALS_DAY_UNDATED)
+        continue;
 
       switch (self->group_by)
         {
@@ -219,7 +221,6 @@ build_index (AnnalsTimelineLayout *self)
       lane->count++;
       lane->min_key = MIN (lane->min_key, record->key);
 
-      if (i < n_dated && record->first_day != ANNALS_DAY_UNDATED)
         {
           guint kind = MIN (record->kind, ANNALS_EVENT_KIND_OTHER);
           Entry entry = { record->first_day, i };
@@ -541,6 +542,7 @@ place_rows (AnnalsTimelineLayout *self,
       AnnalsTimelineMark *mark = &g_array_index (items, AnnalsTimelineMark, i);
       double left;
       double right;
+      double previous_end;
       int row = -1;
 
       mark_extent (mark, &left, &right);
@@ -562,6 +564,7 @@ place_rows (AnnalsTimelineLayout *self,
               row = r;
         }
 
+      previous_end = row_mark_end[row];
       if (row_last[row] >= 0)
         {
           AnnalsTimelineMark *previous = &g_array_index (items, AnnalsTimelineMark, row_last[row]);
@@ -572,6 +575,8 @@ place_rows (AnnalsTimelineLayout *self,
 
               previous->label_width = available >= LABEL_MIN_WIDTH ? available : 0;
             }
+          if (previous->label_width > 0)
+            previous_end = MAX (previous_end, previous->label_x + previous->label_width);
         }
 
       mark->row = row;
@@ -589,11 +594,20 @@ place_rows (AnnalsTimelineLayout *self,
                                         annals_event_store_get_record (self->store, mark->position),
                                         mark->title);
 
-          width = MIN (width, self->width - 2.0 - mark->label_x);
-          if (width >= LABEL_MIN_WIDTH)
+          double room = self->width - 2.0 - mark->label_x;
+
+          if (width > room && left - LABEL_GAP - width >= 2.0 &&
+              previous_end + MARK_GAP <= left - LABEL_GAP - width)
             {
+              /* No room before the right edge: the label goes left of
+               * its mark, where the row is free. */
+              mark->label_x = left - LABEL_GAP - width;
               mark->label_width = width;
-              row_end[row] = mark->label_x + width;
+            }
+          else if (MIN (width, room) >= LABEL_MIN_WIDTH)
+            {
+              mark->label_width = MIN (width, room);
+              row_end[row] = mark->label_x + mark->label_width;
             }
         }
     }
@@ -1089,7 +1103,10 @@ annals_timeline_layout_lookup (AnnalsTimelineLayout       *self,
       left -= 3.0;
       right += 3.0;
       if (candidate->label_width > 0)
-        right = MAX (right, candidate->label_x + candidate->label_width);
+        {
+          left = MIN (left, candidate->label_x);
+          right = MAX (right, candidate->label_x + candidate->label_width);
+        }
 
       if (x < left || x > right)
         continue;
