@@ -153,13 +153,14 @@ render_to_file (AnnalsEventStore  *store,
 {
   PangoContext *context = create_pango_context ();
   AnnalsTimelineLayout *layout = annals_timeline_layout_new (context);
-
-  /* The layout holds its own reference. */
-  g_object_unref (context);
+  g_autoptr(AnnalsTimelinePainter) painter = annals_timeline_painter_new ();
   AnnalsTimelinePalette palette;
   cairo_surface_t *surface;
   cairo_status_t status;
   cairo_t *cr;
+
+  /* The layout holds its own reference. */
+  g_object_unref (context);
 
   switch (format)
     {
@@ -193,7 +194,7 @@ render_to_file (AnnalsEventStore  *store,
                                  width, height, 0.0);
 
   cr = cairo_create (surface);
-  annals_timeline_painter_draw (cr, layout, &palette, annals_timeline_get_today ());
+  annals_timeline_painter_draw (painter, cr, layout, &palette, annals_timeline_get_today ());
   cairo_destroy (cr);
 
   if (format == FORMAT_PNG)
@@ -460,6 +461,7 @@ typedef struct
   AnnalsEventStore     *store;
   AnnalsViewState      *state;
   AnnalsTimelineLayout *layout;
+  AnnalsTimelinePainter *painter;
   AnnalsTimelinePalette palette;
   cairo_surface_t      *surface;
   cairo_t              *cr;
@@ -475,7 +477,7 @@ bench_frame (Bench *bench)
                                  annals_view_state_get_visible_from (bench->state),
                                  annals_view_state_get_visible_to (bench->state),
                                  BENCH_WIDTH, BENCH_HEIGHT, 0.0);
-  annals_timeline_painter_draw (bench->cr, bench->layout, &bench->palette, bench->today);
+  annals_timeline_painter_draw (bench->painter, bench->cr, bench->layout, &bench->palette, bench->today);
   cairo_surface_flush (bench->surface);
 
   return (g_get_monotonic_time () - start) / 1000.0;
@@ -547,6 +549,7 @@ annals_cli_bench_render (int    argc,
   pango_context = create_pango_context ();
   bench.layout = annals_timeline_layout_new (pango_context);
   g_object_unref (pango_context);
+  bench.painter = annals_timeline_painter_new ();
   annals_timeline_palette_init_default (&bench.palette, FALSE);
   bench.surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, BENCH_WIDTH, BENCH_HEIGHT);
   bench.cr = cairo_create (bench.surface);
@@ -637,6 +640,7 @@ annals_cli_bench_render (int    argc,
   cairo_destroy (bench.cr);
   cairo_surface_destroy (bench.surface);
   annals_timeline_layout_free (bench.layout);
+  annals_timeline_painter_free (bench.painter);
   g_object_unref (bench.state);
   g_object_unref (bench.store);
 

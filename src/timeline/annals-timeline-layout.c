@@ -45,6 +45,7 @@ struct _AnnalsTimelineLayout
   PangoContext     *context;
   PangoLayout      *measure_layout;
   GHashTable       *label_widths;
+  GHashTable       *text_sizes;
 
   /* The index, rebuilt when the store or the grouping changes. */
   AnnalsEventStore *store;
@@ -806,6 +807,7 @@ annals_timeline_layout_new (PangoContext *context)
   AnnalsTimelineLayout *self = g_new0 (AnnalsTimelineLayout, 1);
 
   self->label_widths = g_hash_table_new (NULL, NULL);
+  self->text_sizes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->lane_index = g_ptr_array_new_with_free_func (lane_index_free);
   self->country_lanes = g_hash_table_new (NULL, NULL);
   self->lanes = g_array_new (FALSE, TRUE, sizeof (AnnalsTimelineLane));
@@ -830,6 +832,7 @@ annals_timeline_layout_free (AnnalsTimelineLayout *self)
   g_clear_object (&self->context);
   g_clear_object (&self->store);
   g_clear_pointer (&self->label_widths, g_hash_table_unref);
+  g_clear_pointer (&self->text_sizes, g_hash_table_unref);
   g_clear_pointer (&self->lane_index, g_ptr_array_unref);
   g_clear_pointer (&self->country_lanes, g_hash_table_unref);
   g_clear_pointer (&self->lanes, g_array_unref);
@@ -859,6 +862,7 @@ annals_timeline_layout_set_context (AnnalsTimelineLayout *self,
   g_clear_object (&self->measure_layout);
   self->measure_layout = pango_layout_new (context);
   g_hash_table_remove_all (self->label_widths);
+  g_hash_table_remove_all (self->text_sizes);
 }
 
 void
@@ -1137,24 +1141,38 @@ annals_timeline_layout_measure (AnnalsTimelineLayout *self,
                                 double               *width,
                                 double               *height)
 {
+  g_autofree char *key = g_strdup_printf ("%d%s", bold, text);
+  gpointer value;
   int pixel_width;
   int pixel_height;
 
-  if (bold)
+  /* Tick labels, lane names and the like recur from frame to frame. */
+  if (g_hash_table_lookup_extended (self->text_sizes, key, NULL, &value))
     {
-      g_autoptr(PangoAttrList) attributes = pango_attr_list_new ();
-
-      pango_attr_list_insert (attributes, pango_attr_weight_new (PANGO_WEIGHT_BOLD));
-      pango_layout_set_attributes (self->measure_layout, attributes);
+      pixel_width = GPOINTER_TO_UINT (value) >> 12;
+      pixel_height = GPOINTER_TO_UINT (value) & 0xfff;
     }
   else
     {
-      pango_layout_set_attributes (self->measure_layout, NULL);
-    }
+      if (bold)
+        {
+          g_autoptr(PangoAttrList) attributes = pango_attr_list_new ();
 
-  pango_layout_set_text (self->measure_layout, text, -1);
-  pango_layout_get_pixel_size (self->measure_layout, &pixel_width, &pixel_height);
-  pango_layout_set_attributes (self->measure_layout, NULL);
+          pango_attr_list_insert (attributes, pango_attr_weight_new (PANGO_WEIGHT_BOLD));
+          pango_layout_set_attributes (self->measure_layout, attributes);
+        }
+
+      pango_layout_set_text (self->measure_layout, text, -1);
+      pango_layout_get_pixel_size (self->measure_layout, &pixel_width, &pixel_height);
+      pango_layout_set_attributes (self->measure_layout, NULL);
+
+      pixel_width = CLAMP (pixel_width, 0, 0xfffff);
+      pixel_height = CLAMP (pixel_height, 0, 0xfff);
+      if (g_hash_table_size (self->text_sizes) > 4096)
+        g_hash_table_remove_all (self->text_sizes);
+      g_hash_table_insert (self->text_sizes, g_steal_pointer (&key),
+                           GUINT_TO_POINTER (((guint) pixel_width << 12) | (guint) pixel_height));
+    }
 
   if (width != NULL)
     *width = pixel_width;

@@ -125,12 +125,51 @@ annals_timeline_get_today (void)
          (g_date_time_get_hour (now) * 60 + g_date_time_get_minute (now)) / 1440.0;
 }
 
+typedef enum
+{
+  INK_FOREGROUND,
+  INK_DIM,
+  INK_WHITE,
+  N_INKS
+} Ink;
+
+#define MAX_SPRITES 4096
+
+struct _AnnalsTimelinePainter
+{
+  GHashTable            *sprites;
+  PangoLayout           *text;
+  PangoContext          *context;
+  AnnalsTimelinePalette  palette;
+  int                    scale;
+  guint                  palette_set : 1;
+};
+
 static void
 set_color (cairo_t           *cr,
            const AnnalsColor *color,
            double             alpha)
 {
   cairo_set_source_rgba (cr, color->red, color->green, color->blue, color->alpha * alpha);
+}
+
+static const AnnalsColor *
+ink_color (AnnalsTimelinePainter *self,
+           Ink                    ink)
+{
+  static const AnnalsColor white = { 1.0, 1.0, 1.0, 1.0 };
+
+  switch (ink)
+    {
+    case INK_DIM:
+      return &self->palette.dim_foreground;
+    case INK_WHITE:
+      return &white;
+    case INK_FOREGROUND:
+    case N_INKS:
+    default:
+      return &self->palette.foreground;
+    }
 }
 
 static void
@@ -151,57 +190,152 @@ rounded_rectangle (cairo_t *cr,
   cairo_close_path (cr);
 }
 
-/* Draws @text with its left edge at @x, vertically centred on @y, cut
- * with an ellipsis to @max_width (0: no limit). */
 static void
-draw_text (cairo_t           *cr,
-           PangoLayout       *layout,
-           const char        *text,
-           double             x,
-           double             y,
-           double             max_width,
-           gboolean           bold,
-           const AnnalsColor *color)
+prepare_text (AnnalsTimelinePainter *self,
+              const char            *text,
+              gboolean               bold,
+              double                 max_width)
 {
-  int width;
-  int height;
-
   if (bold)
     {
       g_autoptr(PangoAttrList) attributes = pango_attr_list_new ();
 
       pango_attr_list_insert (attributes, pango_attr_weight_new (PANGO_WEIGHT_BOLD));
-      pango_layout_set_attributes (layout, attributes);
+      pango_layout_set_attributes (self->text, attributes);
     }
   else
     {
-      pango_layout_set_attributes (layout, NULL);
+      pango_layout_set_attributes (self->text, NULL);
     }
 
-  pango_layout_set_text (layout, text, -1);
+  pango_layout_set_text (self->text, text, -1);
   if (max_width > 0)
     {
-      pango_layout_set_width (layout, (int) (max_width * PANGO_SCALE));
-      pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+      pango_layout_set_width (self->text, (int) (max_width * PANGO_SCALE));
+      pango_layout_set_ellipsize (self->text, PANGO_ELLIPSIZE_END);
     }
   else
     {
-      pango_layout_set_width (layout, -1);
-      pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_NONE);
+      pango_layout_set_width (self->text, -1);
+      pango_layout_set_ellipsize (self->text, PANGO_ELLIPSIZE_NONE);
     }
+}
 
-  pango_layout_get_pixel_size (layout, &width, &height);
-  set_color (cr, color, 1.0);
-  cairo_move_to (cr, x, round (y - height / 2.0));
-  pango_cairo_show_layout (cr, layout);
+static cairo_surface_t *
+create_sprite (AnnalsTimelinePainter *self,
+               int                    width,
+               int                    height)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32,
+                                                         width * self->scale,
+                                                         height * self->scale);
+
+  cairo_surface_set_device_scale (surface, self->scale, self->scale);
+
+  return surface;
 }
 
 static void
-draw_axis (cairo_t                     *cr,
-           AnnalsTimelineLayout        *layout,
-           PangoLayout                 *text,
-           const AnnalsTimelinePalette *palette)
+store_sprite (AnnalsTimelinePainter *self,
+              char                  *key,
+              cairo_surface_t       *surface)
 {
+  if (g_hash_table_size (self->sprites) >= MAX_SPRITES)
+    g_hash_table_remove_all (self->sprites);
+
+  g_hash_table_insert (self->sprites, key, surface);
+}
+
+static void
+paint_sprite (cairo_t         *cr,
+              cairo_surface_t *sprite,
+              double           x,
+              double           y)
+{
+  double scale_x;
+  double scale_y;
+
+  cairo_surface_get_device_scale (sprite, &scale_x, &scale_y);
+  cairo_set_source_surface (cr, sprite, x, y);
+  cairo_rectangle (cr, x, y,
+                   cairo_image_surface_get_width (sprite) / scale_x,
+                   cairo_image_surface_get_height (sprite) / scale_y);
+  cairo_fill (cr);
+}
+
+/* Text that recurs (ticks, lane names, counts) is rendered once and then
+ * copied. */
+static cairo_surface_t *
+get_text_sprite (AnnalsTimelinePainter *self,
+                 const char            *text,
+                 double                 max_width,
+                 gboolean               bold,
+                 Ink                    ink)
+{
+  g_autofree char *key = g_strdup_printf ("t%d%d%d:%s", bold, ink, (int) max_width, text);
+  cairo_surface_t *sprite = g_hash_table_lookup (self->sprites, key);
+
+  if (sprite == NULL)
+    {
+      int width;
+      int height;
+      cairo_t *sprite_cr;
+
+      prepare_text (self, text, bold, max_width);
+      pango_layout_get_pixel_size (self->text, &width, &height);
+
+      /* Room for glyphs that reach past their logical box. */
+      sprite = create_sprite (self, width + 4, height + 2);
+      sprite_cr = cairo_create (sprite);
+      set_color (sprite_cr, ink_color (self, ink), 1.0);
+      cairo_move_to (sprite_cr, 2, 1);
+      pango_cairo_show_layout (sprite_cr, self->text);
+      cairo_destroy (sprite_cr);
+
+      store_sprite (self, g_steal_pointer (&key), sprite);
+    }
+
+  return sprite;
+}
+
+/* Draws @text with its left edge at @x, vertically centred on @y, cut
+ * with an ellipsis to @max_width (0: no limit). */
+static void
+draw_text (AnnalsTimelinePainter *self,
+           cairo_t               *cr,
+           const char            *text,
+           double                 x,
+           double                 y,
+           double                 max_width,
+           gboolean               bold,
+           Ink                    ink)
+{
+  cairo_surface_t *sprite = get_text_sprite (self, text, max_width, bold, ink);
+  double height = cairo_image_surface_get_height (sprite) / (double) self->scale;
+
+  paint_sprite (cr, sprite, round (x) - 2, round (y - height / 2.0));
+}
+
+static void
+fill_rectangle (cairo_t           *cr,
+                const AnnalsColor *color,
+                double             alpha,
+                double             x,
+                double             y,
+                double             width,
+                double             height)
+{
+  set_color (cr, color, alpha);
+  cairo_rectangle (cr, x, y, width, height);
+  cairo_fill (cr);
+}
+
+static void
+draw_axis (AnnalsTimelinePainter *self,
+           cairo_t               *cr,
+           AnnalsTimelineLayout  *layout)
+{
+  const AnnalsTimelinePalette *palette = &self->palette;
   double width = annals_timeline_layout_get_width (layout);
   double top;
   double bottom;
@@ -209,24 +343,19 @@ draw_axis (cairo_t                     *cr,
 
   annals_timeline_layout_get_lanes_area (layout, &top, &bottom);
 
-  set_color (cr, &palette->header_background, 1.0);
-  cairo_rectangle (cr, 0, 0, width, ANNALS_TIMELINE_AXIS_HEIGHT);
-  cairo_fill (cr);
+  fill_rectangle (cr, &palette->header_background, 1.0, 0, 0, width, ANNALS_TIMELINE_AXIS_HEIGHT);
 
   /* Grid lines through the lanes, stronger for the major tier. */
-  cairo_set_line_width (cr, 1.0);
   for (guint i = 0; i < n_ticks; i++)
     {
       const AnnalsTimelineTick *tick = annals_timeline_layout_get_tick (layout, i);
-      double x = floor (tick->x) + 0.5;
+      double y = tick->major ? 0 : ANNALS_TIMELINE_AXIS_HEIGHT / 2.0;
 
       if (tick->x < 0)
         continue;
 
-      set_color (cr, &palette->grid, tick->major ? 2.0 : 1.0);
-      cairo_move_to (cr, x, tick->major ? 0 : ANNALS_TIMELINE_AXIS_HEIGHT / 2.0);
-      cairo_line_to (cr, x, bottom);
-      cairo_stroke (cr);
+      fill_rectangle (cr, &palette->grid, tick->major ? 2.0 : 1.0,
+                      floor (tick->x), y, 1.0, bottom - y);
     }
 
   for (guint i = 0; i < n_ticks; i++)
@@ -236,23 +365,20 @@ draw_axis (cairo_t                     *cr,
       if (!tick->has_label)
         continue;
 
-      draw_text (cr, text, tick->label, tick->label_x,
+      draw_text (self, cr, tick->label, tick->label_x,
                  tick->major ? 12.0 : 32.0, 0, tick->major,
-                 tick->major ? &palette->foreground : &palette->dim_foreground);
+                 tick->major ? INK_FOREGROUND : INK_DIM);
     }
 
-  set_color (cr, &palette->grid, 2.0);
-  cairo_move_to (cr, 0, ANNALS_TIMELINE_AXIS_HEIGHT - 0.5);
-  cairo_line_to (cr, width, ANNALS_TIMELINE_AXIS_HEIGHT - 0.5);
-  cairo_stroke (cr);
+  fill_rectangle (cr, &palette->grid, 2.0, 0, ANNALS_TIMELINE_AXIS_HEIGHT - 1.0, width, 1.0);
 }
 
 static void
-draw_lanes (cairo_t                     *cr,
-            AnnalsTimelineLayout        *layout,
-            PangoLayout                 *text,
-            const AnnalsTimelinePalette *palette)
+draw_lanes (AnnalsTimelinePainter *self,
+            cairo_t               *cr,
+            AnnalsTimelineLayout  *layout)
 {
+  const AnnalsTimelinePalette *palette = &self->palette;
   double width = annals_timeline_layout_get_width (layout);
   guint n_lanes = annals_timeline_layout_get_n_lanes (layout);
   double top;
@@ -263,41 +389,31 @@ draw_lanes (cairo_t                     *cr,
   for (guint l = 0; l < n_lanes; l++)
     {
       const AnnalsTimelineLane *lane = annals_timeline_layout_get_lane (layout, l);
-      g_autofree char *count = NULL;
+      char count[16];
       double name_width;
-      double name_height;
+      double header_y = lane->y + ANNALS_TIMELINE_LANE_HEADER / 2.0 + 2.0;
 
       if (lane->y + lane->height < top || lane->y > bottom)
         continue;
 
       if (l % 2 == 1)
-        {
-          set_color (cr, &palette->lane_background, 1.0);
-          cairo_rectangle (cr, 0, lane->y, width, lane->height);
-          cairo_fill (cr);
-        }
+        fill_rectangle (cr, &palette->lane_background, 1.0, 0, lane->y, width, lane->height);
 
-      set_color (cr, &palette->grid, 1.0);
-      cairo_move_to (cr, 0, floor (lane->y + lane->height) - 0.5);
-      cairo_line_to (cr, width, floor (lane->y + lane->height) - 0.5);
-      cairo_stroke (cr);
+      fill_rectangle (cr, &palette->grid, 1.0, 0, floor (lane->y + lane->height) - 1.0, width, 1.0);
 
-      draw_text (cr, text, lane->name, 12.0, lane->y + ANNALS_TIMELINE_LANE_HEADER / 2.0 + 2.0,
-                 width / 2.0, TRUE, &palette->foreground);
-      annals_timeline_layout_measure (layout, lane->name, TRUE, &name_width, &name_height);
-      count = g_strdup_printf ("%u", lane->count);
-      draw_text (cr, text, count, 12.0 + MIN (name_width, width / 2.0) + 8.0,
-                 lane->y + ANNALS_TIMELINE_LANE_HEADER / 2.0 + 2.0,
-                 0, FALSE, &palette->dim_foreground);
+      annals_timeline_layout_measure (layout, lane->name, TRUE, &name_width, NULL);
+      name_width = MIN (name_width, width / 2.0);
+      draw_text (self, cr, lane->name, 12.0, header_y, width / 2.0, TRUE, INK_FOREGROUND);
+      g_snprintf (count, sizeof count, "%u", lane->count);
+      draw_text (self, cr, count, 12.0 + name_width + 8.0, header_y, 0, FALSE, INK_DIM);
     }
 }
 
 static void
-draw_today (cairo_t                     *cr,
-            AnnalsTimelineLayout        *layout,
-            PangoLayout                 *text,
-            const AnnalsTimelinePalette *palette,
-            double                       today)
+draw_today (AnnalsTimelinePainter *self,
+            cairo_t               *cr,
+            AnnalsTimelineLayout  *layout,
+            double                 today)
 {
   const AnnalsTimeScale *scale = annals_timeline_layout_get_scale (layout);
   double top;
@@ -310,34 +426,26 @@ draw_today (cairo_t                     *cr,
     return;
 
   annals_timeline_layout_get_lanes_area (layout, &top, &bottom);
-  x = round (annals_time_scale_time_to_x (scale, today)) + 0.5;
+  x = round (annals_time_scale_time_to_x (scale, today));
 
-  set_color (cr, &palette->today, 0.9);
-  cairo_set_line_width (cr, 1.5);
-  cairo_move_to (cr, x, top);
-  cairo_line_to (cr, x, bottom);
-  cairo_stroke (cr);
+  fill_rectangle (cr, &self->palette.today, 0.9, x - 1.0, top, 2.0, bottom - top);
 
   annals_timeline_layout_measure (layout, _("Today"), TRUE, &label_width, &label_height);
-  set_color (cr, &palette->today, 1.0);
+  set_color (cr, &self->palette.today, 1.0);
   rounded_rectangle (cr, x - label_width / 2.0 - 6.0, top - label_height - 2.0,
                      label_width + 12.0, label_height + 2.0, 6.0);
   cairo_fill (cr);
-  {
-    AnnalsColor white = { 1.0, 1.0, 1.0, 1.0 };
-
-    draw_text (cr, text, _("Today"), x - label_width / 2.0, top - label_height / 2.0 - 1.0,
-               0, TRUE, &white);
-  }
+  draw_text (self, cr, _("Today"), x - label_width / 2.0, top - label_height / 2.0 - 1.0,
+             0, TRUE, INK_WHITE);
 }
 
 static void
-draw_dot (cairo_t                     *cr,
-          const AnnalsTimelinePalette *palette,
-          const AnnalsColor           *color,
-          double                       x,
-          double                       y,
-          AnnalsEventStatus            status)
+draw_dot_path (cairo_t                     *cr,
+               const AnnalsTimelinePalette *palette,
+               const AnnalsColor           *color,
+               double                       x,
+               double                       y,
+               AnnalsEventStatus            status)
 {
   cairo_arc (cr, x, y, ANNALS_TIMELINE_MARK_RADIUS, 0, 2 * G_PI);
 
@@ -360,36 +468,101 @@ draw_dot (cairo_t                     *cr,
     }
 }
 
+#define DOT_SPRITE_SIZE 16
+
 static void
-draw_cluster (cairo_t                     *cr,
-              PangoLayout                 *text,
-              const AnnalsTimelinePalette *palette,
-              const AnnalsTimelineMark    *mark)
+draw_dot (AnnalsTimelinePainter *self,
+          cairo_t               *cr,
+          guint                  kind,
+          AnnalsEventStatus      status,
+          double                 x,
+          double                 y)
 {
-  double radius = mark->count >= 100 ? 14.0 : (mark->count >= 10 ? 11.0 : 9.0);
-  double angle = -G_PI / 2;
+  g_autofree char *key = g_strdup_printf ("d%u:%u", kind, status);
+  cairo_surface_t *sprite = g_hash_table_lookup (self->sprites, key);
+
+  if (sprite == NULL)
+    {
+      cairo_t *sprite_cr;
+
+      sprite = create_sprite (self, DOT_SPRITE_SIZE, DOT_SPRITE_SIZE);
+      sprite_cr = cairo_create (sprite);
+      draw_dot_path (sprite_cr, &self->palette, &self->palette.kinds[kind],
+                     DOT_SPRITE_SIZE / 2.0, DOT_SPRITE_SIZE / 2.0, status);
+      cairo_destroy (sprite_cr);
+      store_sprite (self, g_steal_pointer (&key), sprite);
+    }
+
+  paint_sprite (cr, sprite, round (x) - DOT_SPRITE_SIZE / 2.0, round (y) - DOT_SPRITE_SIZE / 2.0);
+}
+
+static double
+cluster_radius (guint count)
+{
+  return count >= 100 ? 14.0 : (count >= 10 ? 11.0 : 9.0);
+}
+
+static void
+draw_cluster (AnnalsTimelinePainter    *self,
+              cairo_t                  *cr,
+              const AnnalsTimelineMark *mark)
+{
+  double radius = cluster_radius (mark->count);
+  int size = (int) (2 * radius + 2);
+  guint shares[ANNALS_N_EVENT_KINDS];
+  guint total_shares = 0;
+  char key[64];
   char count[16];
+  cairo_surface_t *sprite;
 
-  set_color (cr, &palette->background, 1.0);
-  cairo_arc (cr, mark->x, mark->y, radius, 0, 2 * G_PI);
-  cairo_fill (cr);
-
-  /* The ring shows the mix of kinds, each in proportion. */
-  cairo_set_line_width (cr, 3.0);
+  /* The ring shows the mix of kinds in twenty-fourths, so that clusters
+   * with about the same mix share one rendered ring. */
   for (guint k = 0; k < ANNALS_N_EVENT_KINDS; k++)
     {
-      double sweep;
-
-      if (mark->kind_counts[k] == 0)
-        continue;
-
-      sweep = 2 * G_PI * mark->kind_counts[k] / (double) mark->count;
-      set_color (cr, &palette->kinds[k], 1.0);
-      cairo_new_sub_path (cr);
-      cairo_arc (cr, mark->x, mark->y, radius - 1.5, angle, angle + sweep);
-      cairo_stroke (cr);
-      angle += sweep;
+      shares[k] = (guint) round (24.0 * mark->kind_counts[k] / (double) mark->count);
+      if (shares[k] == 0 && mark->kind_counts[k] > 0)
+        shares[k] = 1;
+      total_shares += shares[k];
     }
+
+  g_snprintf (key, sizeof key, "c%d:%u.%u.%u.%u.%u.%u.%u.%u", (int) radius,
+              shares[0], shares[1], shares[2], shares[3], shares[4], shares[5], shares[6], shares[7]);
+  sprite = g_hash_table_lookup (self->sprites, key);
+
+  if (sprite == NULL)
+    {
+      cairo_t *sprite_cr;
+      double angle = -G_PI / 2;
+      double centre = size / 2.0;
+
+      sprite = create_sprite (self, size, size);
+      sprite_cr = cairo_create (sprite);
+
+      set_color (sprite_cr, &self->palette.background, 1.0);
+      cairo_arc (sprite_cr, centre, centre, radius, 0, 2 * G_PI);
+      cairo_fill (sprite_cr);
+
+      cairo_set_line_width (sprite_cr, 3.0);
+      for (guint k = 0; k < ANNALS_N_EVENT_KINDS; k++)
+        {
+          double sweep;
+
+          if (shares[k] == 0)
+            continue;
+
+          sweep = 2 * G_PI * shares[k] / (double) total_shares;
+          set_color (sprite_cr, &self->palette.kinds[k], 1.0);
+          cairo_new_sub_path (sprite_cr);
+          cairo_arc (sprite_cr, centre, centre, radius - 1.5, angle, angle + sweep);
+          cairo_stroke (sprite_cr);
+          angle += sweep;
+        }
+      cairo_destroy (sprite_cr);
+
+      store_sprite (self, g_strdup (key), sprite);
+    }
+
+  paint_sprite (cr, sprite, round (mark->x) - size / 2.0, round (mark->y) - size / 2.0);
 
   if (mark->count < 1000)
     g_snprintf (count, sizeof count, "%u", mark->count);
@@ -398,28 +571,20 @@ draw_cluster (cairo_t                     *cr,
   else
     g_snprintf (count, sizeof count, "%uM", mark->count / 1000000);
 
-  {
-    int width;
-    int height;
-
-    pango_layout_set_attributes (text, NULL);
-    pango_layout_set_width (text, -1);
-    pango_layout_set_ellipsize (text, PANGO_ELLIPSIZE_NONE);
-    pango_layout_set_text (text, count, -1);
-    pango_layout_get_pixel_size (text, &width, &height);
-    set_color (cr, &palette->foreground, 1.0);
-    cairo_move_to (cr, round (mark->x - width / 2.0), round (mark->y - height / 2.0));
-    pango_cairo_show_layout (cr, text);
-  }
+  sprite = get_text_sprite (self, count, 0, FALSE, INK_FOREGROUND);
+  paint_sprite (cr, sprite,
+                round (mark->x - cairo_image_surface_get_width (sprite) / (2.0 * self->scale)),
+                round (mark->y - cairo_image_surface_get_height (sprite) / (2.0 * self->scale)));
 }
 
 static void
-draw_event (cairo_t                     *cr,
-            PangoLayout                 *text,
-            const AnnalsTimelinePalette *palette,
-            const AnnalsTimelineMark    *mark)
+draw_event (AnnalsTimelinePainter    *self,
+            cairo_t                  *cr,
+            const AnnalsTimelineMark *mark)
 {
-  const AnnalsColor *color = &palette->kinds[MIN (mark->kind, ANNALS_EVENT_KIND_OTHER)];
+  const AnnalsTimelinePalette *palette = &self->palette;
+  guint kind = MIN (mark->kind, ANNALS_EVENT_KIND_OTHER);
+  const AnnalsColor *color = &palette->kinds[kind];
   gboolean planned = mark->status == ANNALS_EVENT_STATUS_PLANNED;
 
   if (mark->is_range)
@@ -445,55 +610,43 @@ draw_event (cairo_t                     *cr,
           cairo_fill (cr);
         }
 
-      /* A start or end known only to the month or year fades out over
-       * that period rather than pretending to an exact day. */
+      /* A start or end known only to the month or year is marked by a
+       * pale core: the bar is as long as the dates allow, not exact. */
       if (mark->start_precision != ANNALS_PRECISION_DAY || mark->end_precision != ANNALS_PRECISION_DAY)
-        {
-          set_color (cr, &palette->background, 0.35);
-          rounded_rectangle (cr, mark->x_start, mark->y - 1.0, width, 2.0, 1.0);
-          cairo_fill (cr);
-        }
+        fill_rectangle (cr, &palette->background, 0.45, mark->x_start + 2.0, mark->y - 1.0, MAX (width - 4.0, 0), 2.0);
     }
   else if (mark->start_precision != ANNALS_PRECISION_DAY && mark->x_end - mark->x_start >= 2.0)
     {
       /* Known to the month or the year: a soft band over the period, with
-       * whiskers at its ends. */
-      cairo_pattern_t *gradient;
+       * whiskers at its ends, and the dot at the most likely point. */
+      cairo_pattern_t *gradient = cairo_pattern_create_linear (mark->x_start, 0, mark->x_end, 0);
 
-      gradient = cairo_pattern_create_linear (mark->x_start, 0, mark->x_end, 0);
       cairo_pattern_add_color_stop_rgba (gradient, 0.0, color->red, color->green, color->blue, 0.06);
       cairo_pattern_add_color_stop_rgba (gradient, 0.5, color->red, color->green, color->blue, 0.28);
       cairo_pattern_add_color_stop_rgba (gradient, 1.0, color->red, color->green, color->blue, 0.06);
       cairo_set_source (cr, gradient);
-      rounded_rectangle (cr, mark->x_start, mark->y - BAND_HEIGHT / 2.0,
-                         mark->x_end - mark->x_start, BAND_HEIGHT, 3.0);
+      cairo_rectangle (cr, mark->x_start, mark->y - BAND_HEIGHT / 2.0,
+                       mark->x_end - mark->x_start, BAND_HEIGHT);
       cairo_fill (cr);
       cairo_pattern_destroy (gradient);
 
-      set_color (cr, color, 0.55);
-      cairo_set_line_width (cr, 1.0);
-      cairo_move_to (cr, round (mark->x_start) + 0.5, mark->y - BAND_HEIGHT / 2.0);
-      cairo_line_to (cr, round (mark->x_start) + 0.5, mark->y + BAND_HEIGHT / 2.0);
-      cairo_move_to (cr, round (mark->x_end) - 0.5, mark->y - BAND_HEIGHT / 2.0);
-      cairo_line_to (cr, round (mark->x_end) - 0.5, mark->y + BAND_HEIGHT / 2.0);
-      cairo_move_to (cr, mark->x_start, mark->y);
-      cairo_line_to (cr, mark->x_end, mark->y);
-      cairo_stroke (cr);
+      fill_rectangle (cr, color, 0.55, mark->x_start, mark->y - 0.5, mark->x_end - mark->x_start, 1.0);
+      fill_rectangle (cr, color, 0.55, round (mark->x_start), mark->y - BAND_HEIGHT / 2.0, 1.0, BAND_HEIGHT);
+      fill_rectangle (cr, color, 0.55, round (mark->x_end) - 1.0, mark->y - BAND_HEIGHT / 2.0, 1.0, BAND_HEIGHT);
     }
 
-  draw_dot (cr, palette, color, mark->x, mark->y, mark->status);
+  draw_dot (self, cr, kind, mark->status, mark->x, mark->y);
 
   if (mark->label_width > 0 && mark->title != NULL)
-    draw_text (cr, text, mark->title, mark->label_x, mark->y, mark->label_width, FALSE,
-               &palette->foreground);
+    draw_text (self, cr, mark->title, mark->label_x, mark->y, mark->label_width, FALSE, INK_FOREGROUND);
 }
 
 static void
-draw_shelf (cairo_t                     *cr,
-            AnnalsTimelineLayout        *layout,
-            PangoLayout                 *text,
-            const AnnalsTimelinePalette *palette)
+draw_shelf (AnnalsTimelinePainter *self,
+            cairo_t               *cr,
+            AnnalsTimelineLayout  *layout)
 {
+  const AnnalsTimelinePalette *palette = &self->palette;
   AnnalsEventStore *store = annals_timeline_layout_get_store (layout);
   double width = annals_timeline_layout_get_width (layout);
   double y = annals_timeline_layout_get_shelf_y (layout);
@@ -504,16 +657,10 @@ draw_shelf (cairo_t                     *cr,
   if (y >= annals_timeline_layout_get_height (layout) || store == NULL)
     return;
 
-  set_color (cr, &palette->header_background, 1.0);
-  cairo_rectangle (cr, 0, y, width, ANNALS_TIMELINE_SHELF_HEIGHT);
-  cairo_fill (cr);
-  set_color (cr, &palette->grid, 2.0);
-  cairo_set_line_width (cr, 1.0);
-  cairo_move_to (cr, 0, y + 0.5);
-  cairo_line_to (cr, width, y + 0.5);
-  cairo_stroke (cr);
+  fill_rectangle (cr, &palette->header_background, 1.0, 0, y, width, ANNALS_TIMELINE_SHELF_HEIGHT);
+  fill_rectangle (cr, &palette->grid, 2.0, 0, y, width, 1.0);
 
-  draw_text (cr, text, _("Undated"), 12.0, middle, 0, TRUE, &palette->dim_foreground);
+  draw_text (self, cr, _("Undated"), 12.0, middle, 0, TRUE, INK_DIM);
 
   for (guint i = 0; i < n_chips; i++)
     {
@@ -522,18 +669,19 @@ draw_shelf (cairo_t                     *cr,
       const char *title = annals_event_store_get_title (store, chip->position);
       const AnnalsColor *color = &palette->kinds[MIN (record->kind, ANNALS_EVENT_KIND_OTHER)];
 
-      rounded_rectangle (cr, chip->x, middle - 12.0, chip->width, 24.0, 12.0);
+      rounded_rectangle (cr, chip->x + 0.5, middle - 11.5, chip->width - 1.0, 23.0, 11.5);
       set_color (cr, &palette->background, 1.0);
       cairo_fill_preserve (cr);
       set_color (cr, &palette->grid, 2.5);
+      cairo_set_line_width (cr, 1.0);
       cairo_stroke (cr);
 
       cairo_arc (cr, chip->x + 12.0, middle, 4.0, 0, 2 * G_PI);
       set_color (cr, color, 1.0);
       cairo_fill (cr);
 
-      draw_text (cr, text, title != NULL ? title : "", chip->x + 20.0, middle,
-                 chip->width - 26.0, FALSE, &palette->foreground);
+      draw_text (self, cr, title != NULL ? title : "", chip->x + 20.0, middle,
+                 chip->width - 26.0, FALSE, INK_FOREGROUND);
     }
 
   if (hidden > 0)
@@ -542,28 +690,90 @@ draw_shelf (cairo_t                     *cr,
       double more_width;
 
       annals_timeline_layout_measure (layout, more, FALSE, &more_width, NULL);
-      draw_text (cr, text, more, width - more_width - 12.0, middle, 0, FALSE, &palette->dim_foreground);
+      draw_text (self, cr, more, width - more_width - 12.0, middle, 0, FALSE, INK_DIM);
     }
 }
 
+static void
+use_palette (AnnalsTimelinePainter       *self,
+             AnnalsTimelineLayout        *layout,
+             const AnnalsTimelinePalette *palette)
+{
+  PangoContext *context = annals_timeline_layout_get_context (layout);
+
+  if (!self->palette_set || memcmp (&self->palette, palette, sizeof *palette) != 0)
+    {
+      self->palette = *palette;
+      self->palette_set = TRUE;
+      g_hash_table_remove_all (self->sprites);
+    }
+
+  if (context != self->context)
+    {
+      g_set_object (&self->context, context);
+      g_clear_object (&self->text);
+      self->text = pango_layout_new (context);
+      g_hash_table_remove_all (self->sprites);
+    }
+}
+
+AnnalsTimelinePainter *
+annals_timeline_painter_new (void)
+{
+  AnnalsTimelinePainter *self = g_new0 (AnnalsTimelinePainter, 1);
+
+  self->sprites = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                         (GDestroyNotify) cairo_surface_destroy);
+  self->scale = 1;
+
+  return self;
+}
+
 void
-annals_timeline_painter_draw (cairo_t                     *cr,
+annals_timeline_painter_free (AnnalsTimelinePainter *self)
+{
+  if (self == NULL)
+    return;
+
+  g_clear_pointer (&self->sprites, g_hash_table_unref);
+  g_clear_object (&self->text);
+  g_clear_object (&self->context);
+  g_free (self);
+}
+
+void
+annals_timeline_painter_set_scale (AnnalsTimelinePainter *self,
+                                   int                    scale)
+{
+  g_return_if_fail (self != NULL);
+
+  scale = CLAMP (scale, 1, 8);
+  if (scale == self->scale)
+    return;
+
+  self->scale = scale;
+  g_hash_table_remove_all (self->sprites);
+}
+
+void
+annals_timeline_painter_draw (AnnalsTimelinePainter       *self,
+                              cairo_t                     *cr,
                               AnnalsTimelineLayout        *layout,
                               const AnnalsTimelinePalette *palette,
                               double                       today)
 {
-  g_autoptr(PangoLayout) text = NULL;
   double width;
   double height;
   double top;
   double bottom;
   guint n_marks;
 
+  g_return_if_fail (self != NULL);
   g_return_if_fail (cr != NULL);
   g_return_if_fail (layout != NULL);
   g_return_if_fail (palette != NULL);
 
-  text = pango_layout_new (annals_timeline_layout_get_context (layout));
+  use_palette (self, layout, palette);
   width = annals_timeline_layout_get_width (layout);
   height = annals_timeline_layout_get_height (layout);
   annals_timeline_layout_get_lanes_area (layout, &top, &bottom);
@@ -578,10 +788,10 @@ annals_timeline_painter_draw (cairo_t                     *cr,
   cairo_save (cr);
   cairo_rectangle (cr, 0, top, width, bottom - top);
   cairo_clip (cr);
-  draw_lanes (cr, layout, text, palette);
+  draw_lanes (self, cr, layout);
   cairo_restore (cr);
 
-  draw_axis (cr, layout, text, palette);
+  draw_axis (self, cr, layout);
 
   cairo_save (cr);
   cairo_rectangle (cr, 0, top, width, bottom - top);
@@ -596,68 +806,84 @@ annals_timeline_painter_draw (cairo_t                     *cr,
         continue;
 
       if (mark->count > 1)
-        draw_cluster (cr, text, palette, mark);
+        draw_cluster (self, cr, mark);
       else
-        draw_event (cr, text, palette, mark);
+        draw_event (self, cr, mark);
     }
   cairo_restore (cr);
 
-  draw_today (cr, layout, text, palette, today);
-  draw_shelf (cr, layout, text, palette);
+  draw_today (self, cr, layout, today);
+  draw_shelf (self, cr, layout);
 
   cairo_restore (cr);
 }
 
+static void
+highlight_path (cairo_t                     *cr,
+                const AnnalsTimelinePalette *palette,
+                gboolean                     selected)
+{
+  set_color (cr, &palette->accent, selected ? 0.18 : 0.10);
+  cairo_fill_preserve (cr);
+  set_color (cr, &palette->accent, selected ? 1.0 : 0.5);
+  cairo_set_line_width (cr, selected ? 2.0 : 1.0);
+  cairo_stroke (cr);
+}
+
 void
-annals_timeline_painter_draw_highlight (cairo_t                     *cr,
+annals_timeline_painter_draw_highlight (AnnalsTimelinePainter       *self,
+                                        cairo_t                     *cr,
                                         AnnalsTimelineLayout        *layout,
                                         const AnnalsTimelinePalette *palette,
                                         guint                        position,
                                         gboolean                     selected)
 {
-  const AnnalsTimelineMark *mark = annals_timeline_layout_find_mark (layout, position);
+  const AnnalsTimelineMark *mark;
   double top;
   double bottom;
 
+  g_return_if_fail (self != NULL);
   g_return_if_fail (cr != NULL);
   g_return_if_fail (layout != NULL);
 
+  mark = annals_timeline_layout_find_mark (layout, position);
   annals_timeline_layout_get_lanes_area (layout, &top, &bottom);
 
   cairo_save (cr);
   if (mark != NULL)
     {
-      double left = MIN (mark->x - 9.0, mark->is_range ? mark->x_start - 4.0 : mark->x);
-      double right = MAX (mark->x + 9.0, mark->is_range ? mark->x_end + 4.0 : mark->x);
+      double left = mark->x - 9.0;
+      double right = mark->x + 9.0;
 
+      if (mark->is_range)
+        {
+          left = MIN (left, mark->x_start - 4.0);
+          right = MAX (right, mark->x_end + 4.0);
+        }
       if (mark->label_width > 0)
-        right = MAX (right, mark->label_x + mark->label_width + 4.0);
+        {
+          left = MIN (left, mark->label_x - 4.0);
+          right = MAX (right, mark->label_x + mark->label_width + 4.0);
+        }
 
       cairo_rectangle (cr, 0, top, annals_timeline_layout_get_width (layout), bottom - top);
       cairo_clip (cr);
       rounded_rectangle (cr, left, mark->y - 11.0, right - left, 22.0, 11.0);
-      set_color (cr, &palette->accent, selected ? 0.18 : 0.10);
-      cairo_fill_preserve (cr);
-      set_color (cr, &palette->accent, selected ? 1.0 : 0.5);
-      cairo_set_line_width (cr, selected ? 2.0 : 1.0);
-      cairo_stroke (cr);
+      highlight_path (cr, palette, selected);
     }
   else
     {
+      double middle = annals_timeline_layout_get_shelf_y (layout) + ANNALS_TIMELINE_SHELF_HEIGHT / 2.0;
+
       for (guint i = 0; i < annals_timeline_layout_get_n_chips (layout); i++)
         {
           const AnnalsTimelineChip *chip = annals_timeline_layout_get_chip (layout, i);
-          double middle = annals_timeline_layout_get_shelf_y (layout) + ANNALS_TIMELINE_SHELF_HEIGHT / 2.0;
 
           if (chip->position != position)
             continue;
 
           rounded_rectangle (cr, chip->x - 1.0, middle - 13.0, chip->width + 2.0, 26.0, 13.0);
-          set_color (cr, &palette->accent, selected ? 0.18 : 0.10);
-          cairo_fill_preserve (cr);
-          set_color (cr, &palette->accent, selected ? 1.0 : 0.5);
-          cairo_set_line_width (cr, selected ? 2.0 : 1.0);
-          cairo_stroke (cr);
+          highlight_path (cr, palette, selected);
         }
     }
   cairo_restore (cr);

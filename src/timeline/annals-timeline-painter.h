@@ -42,15 +42,29 @@ void     annals_timeline_palette_init_default (AnnalsTimelinePalette       *pale
 gboolean annals_color_parse                   (AnnalsColor                 *color,
                                                const char                  *text);
 
+/* The painter keeps small caches (rendered text, mark sprites) between
+ * frames so that a frame costs little more than copying them; they are
+ * dropped when the palette or the scale changes. */
+typedef struct _AnnalsTimelinePainter AnnalsTimelinePainter;
+
+AnnalsTimelinePainter *annals_timeline_painter_new  (void);
+void     annals_timeline_painter_free         (AnnalsTimelinePainter       *self);
+/* The device pixels per layout pixel of the target (the widget's scale
+ * factor), so cached images stay sharp. */
+void     annals_timeline_painter_set_scale    (AnnalsTimelinePainter       *self,
+                                               int                          scale);
+
 /* Draws the whole frame (axis, lanes, marks, labels, today, shelf) for
  * @layout onto @cr, whose origin is the layout's top-left corner. @today
  * is a day number, or NAN to leave the today marker out. */
-void     annals_timeline_painter_draw         (cairo_t                     *cr,
+void     annals_timeline_painter_draw         (AnnalsTimelinePainter       *self,
+                                               cairo_t                     *cr,
                                                AnnalsTimelineLayout        *layout,
                                                const AnnalsTimelinePalette *palette,
                                                double                       today);
 /* Draws the hover or selection ring over an event drawn by the frame. */
-void     annals_timeline_painter_draw_highlight (cairo_t                   *cr,
+void     annals_timeline_painter_draw_highlight (AnnalsTimelinePainter     *self,
+                                               cairo_t                     *cr,
                                                AnnalsTimelineLayout        *layout,
                                                const AnnalsTimelinePalette *palette,
                                                guint                        position,
@@ -58,5 +72,7 @@ void     annals_timeline_painter_draw_highlight (cairo_t                   *cr,
 
 /* Today as a day number, in local time. */
 double   annals_timeline_get_today            (void);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (AnnalsTimelinePainter, annals_timeline_painter_free)
 
 G_END_DECLS
