@@ -360,6 +360,69 @@ def check_l10n(cli, mo_file, commands):
     print(f'{total} strings checked')
 
 
+MARKERS = re.compile(r'(?<![A-Za-z0-9_])(?:_|N_|C_|NC_|ngettext|g_dngettext)\s*\(|translatable="yes"')
+
+
+def check_po(source_dir, po_file):
+    """POTFILES.in lists exactly the files with translatable strings, and
+    the translation has every message of them, none fuzzy."""
+    with open(os.path.join(source_dir, 'po', 'POTFILES.in'), encoding='utf-8') as f:
+        listed = [line.strip() for line in f if line.strip() and not line.startswith('#')]
+    problems = [f'POTFILES.in: {path} does not exist' for path in listed
+                if not os.path.isfile(os.path.join(source_dir, path))]
+
+    wanted = {f'data/{APP_ID}.desktop.in', f'data/{APP_ID}.metainfo.xml.in',
+              f'data/{APP_ID}.mime.xml.in', f'data/{APP_ID}.gschema.xml'}
+    for top in ('src', 'ui'):
+        for dirpath, _, files in os.walk(os.path.join(source_dir, top)):
+            for name in files:
+                if not name.endswith(('.c', '.h', '.ui')):
+                    continue
+                path = os.path.join(dirpath, name)
+                with open(path, encoding='utf-8', errors='replace') as f:
+                    if MARKERS.search(f.read()):
+                        wanted.add(os.path.relpath(path, source_dir))
+    problems += [f'POTFILES.in: {path} has translatable strings but is not listed'
+                 for path in sorted(wanted - set(listed))]
+
+    xgettext = need_tool('xgettext')
+    msgfmt = need_tool('msgfmt')
+    with tempfile.TemporaryDirectory() as tmp:
+        pot = os.path.join(tmp, 'annals.pot')
+        run([xgettext, '--from-code=UTF-8', '--keyword=_', '--keyword=N_', '--keyword=C_:1c,2',
+             '--keyword=NC_:1c,2', '--keyword=g_dngettext:2,3', '--keyword=ngettext:1,2', '--keyword=g_dpgettext2:2c,3',
+             '-D', source_dir, '-o', pot] + [p for p in listed
+                                            if os.path.isfile(os.path.join(source_dir, p))])
+        mo = os.path.join(tmp, 'ru.mo')
+        proc = run([msgfmt, '--check', '--statistics', '-o', mo, po_file])
+        with open(mo, 'rb') as f:
+            catalog = gettext.GNUTranslations(f)._catalog
+        with open(pot, 'rb') as f:
+            pot_text = f.read().decode('utf-8')
+    messages = 0
+    for entry in pot_text.split('\n\n'):
+        ctx = re.search(r'^msgctxt ((?:".*"\n?)+)', entry, re.M)
+        msgid = re.search(r'^msgid ((?:".*"\n?)+)', entry, re.M)
+        plural = re.search(r'^msgid_plural ', entry, re.M)
+        if not msgid:
+            continue
+        text = ''.join(eval(line) for line in msgid.group(1).split('\n') if line)
+        if not text:
+            continue
+        if ctx:
+            text = ''.join(eval(line) for line in ctx.group(1).split('\n') if line) + '\x04' + text
+        messages += 1
+        key = (text, 0) if plural else text
+        if not catalog.get(key):
+            problems.append(f'{os.path.basename(po_file)}: not translated: {text!r}')
+        elif plural and not all(catalog.get((text, n)) for n in range(3)):
+            problems.append(f'{os.path.basename(po_file)}: plural forms missing: {text!r}')
+    if problems:
+        raise Failure('\n'.join(problems))
+    print(f'POTFILES.in lists the {len(listed)} files with strings; '
+          f'{os.path.basename(po_file)} translates all {messages} messages ({proc.stderr.strip()})')
+
+
 CHECKS = {
     'desktop': check_desktop,        # DESKTOP_FILE
     'appstream': check_appstream,    # METAINFO_FILE
@@ -368,6 +431,7 @@ CHECKS = {
     'manifest': check_manifest,      # MANIFEST
     'app-id': check_app_id,          # SOURCE_DIR BUILD_DIR
     'install': check_install,        # BUILD_DIR PREFIX MANIFEST
+    'po': check_po,                  # SOURCE_DIR PO_FILE
     'l10n': lambda cli, mo, *commands: check_l10n(cli, mo, list(commands)),  # CLI MO_FILE COMMAND...
 }
 
