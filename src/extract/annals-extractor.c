@@ -1,0 +1,2048 @@
+/* annals-extractor.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "annals-extractor"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "annals-article.h"
+#include "annals-extractor.h"
+#include "annals-gazetteer.h"
+#include "annals-timex.h"
+#include "annals-tokenizer.h"
+
+/* How events are found
+ *
+ * 1. Event nouns ("meeting", "exercise", "drills", "war games", …) with
+ *    the modifiers before them ("the next SCO Defence Ministers’ Meeting",
+ *    "a joint military counter-terrorist command post exercise") and a
+ *    name after them ("exercise Peaceful Mission 2023").
+ * 2. Names with a year ("Vostok 2022", "Zapad-2021"), with an alias in
+ *    brackets ("Rubezh-2010 (Frontier-2001)"), whose kind comes from an
+ *    apposition ("Indra-2017, the first exercise …") or the sentence.
+ * 3. A mention that repeats a name, or a definite bare noun ("the
+ *    meeting", "this exercise"), adds a mention to the event it refers to.
+ * 4. Each mention collects the dates, the host and the status cues of its
+ *    sentence; the event keeps the finest consistent date.
+ */
+
+#define MAX_MODIFIERS 12
+#define HOST_WINDOW   14
+
+typedef enum
+{
+  NOUN_STRONG,   /* names an event on its own */
+  NOUN_WEAK,     /* needs a name or a complement: "session", "talks" */
+} NounStrength;
+
+typedef struct
+{
+  const char      *word;
+  AnnalsEventKind  kind;
+  NounStrength     strength;
+  gboolean         plural;
+} EventNoun;
+
+static const EventNoun event_nouns[] = {
+  { "meeting",       ANNALS_EVENT_KIND_MEETING,    NOUN_STRONG, FALSE },
+  { "meetings",      ANNALS_EVENT_KIND_MEETING,    NOUN_STRONG, TRUE },
+  { "summit",        ANNALS_EVENT_KIND_SUMMIT,     NOUN_STRONG, FALSE },
+  { "summits",       ANNALS_EVENT_KIND_SUMMIT,     NOUN_STRONG, TRUE },
+  { "exercise",      ANNALS_EVENT_KIND_EXERCISE,   NOUN_STRONG, FALSE },
+  { "exercises",     ANNALS_EVENT_KIND_EXERCISE,   NOUN_STRONG, TRUE },
+  { "drill",         ANNALS_EVENT_KIND_EXERCISE,   NOUN_STRONG, FALSE },
+  { "drills",        ANNALS_EVENT_KIND_EXERCISE,   NOUN_STRONG, TRUE },
+  { "wargame",       ANNALS_EVENT_KIND_EXERCISE,   NOUN_STRONG, FALSE },
+  { "wargames",      ANNALS_EVENT_KIND_EXERCISE,   NOUN_STRONG, TRUE },
+  { "manoeuvres",    ANNALS_EVENT_KIND_EXERCISE,   NOUN_STRONG, TRUE },
+  { "maneuvers",     ANNALS_EVENT_KIND_EXERCISE,   NOUN_STRONG, TRUE },
+  { "festival",      ANNALS_EVENT_KIND_FESTIVAL,   NOUN_STRONG, FALSE },
+  { "tattoo",        ANNALS_EVENT_KIND_FESTIVAL,   NOUN_STRONG, FALSE },
+  { "concert",       ANNALS_EVENT_KIND_FESTIVAL,   NOUN_WEAK,   FALSE },
+  { "concerts",      ANNALS_EVENT_KIND_FESTIVAL,   NOUN_WEAK,   TRUE },
+  { "conference",    ANNALS_EVENT_KIND_CONFERENCE, NOUN_STRONG, FALSE },
+  { "forum",         ANNALS_EVENT_KIND_CONFERENCE, NOUN_STRONG, FALSE },
+  { "dialogue",      ANNALS_EVENT_KIND_CONFERENCE, NOUN_WEAK,   FALSE },
+  { "talks",         ANNALS_EVENT_KIND_MEETING,    NOUN_WEAK,   TRUE },
+  { "consultations", ANNALS_EVENT_KIND_MEETING,    NOUN_WEAK,   TRUE },
+  { "session",       ANNALS_EVENT_KIND_MEETING,    NOUN_WEAK,   FALSE },
+  { "retreat",       ANNALS_EVENT_KIND_MEETING,    NOUN_WEAK,   FALSE },
+  { "briefing",      ANNALS_EVENT_KIND_MEETING,    NOUN_WEAK,   FALSE },
+  { "gathering",     ANNALS_EVENT_KIND_MEETING,    NOUN_WEAK,   FALSE },
+  { "visit",         ANNALS_EVENT_KIND_VISIT,      NOUN_STRONG, FALSE },
+  { "parade",        ANNALS_EVENT_KIND_OTHER,      NOUN_STRONG, FALSE },
+  { "call",          ANNALS_EVENT_KIND_OTHER,      NOUN_WEAK,   FALSE },
+  { "announcement",  ANNALS_EVENT_KIND_STATEMENT,  NOUN_WEAK,   FALSE },
+};
+
+/* Words that may stand between a determiner and an event noun. */
+static const char * const modifier_words[] = {
+  "joint", "military", "naval", "navy", "air", "land", "sea", "ground",
+  "command", "post", "staff", "strategic", "tactical", "operational",
+  "combined", "bilateral", "trilateral", "multilateral", "international",
+  "annual", "regular", "major", "special", "specialized", "specialised",
+  "ministerial", "defence", "defense", "security", "ministers", "foreign",
+  "informal", "extraordinary", "emergency", "virtual", "online", "video",
+  "peacekeeping", "humanitarian", "rescue", "maritime", "amphibious",
+  "airborne", "field", "training", "firing", "army", "aerospace", "missile",
+  "nuclear", "cyber", "computer", "headquarters", "mobilization", "snap",
+  "surprise", "readiness", "combat", "war", "band", "music", "leaders",
+  "heads", "first", "second", "third", "fourth", "fifth", "sixth",
+  "seventh", "eighth", "ninth", "tenth", "final", "next", "previous",
+  "upcoming", "forthcoming", "inaugural", "ordinary", "large", "largest",
+  "biggest", "main", "big", "counter-terrorism", "counterterrorism",
+  "anti-terrorism", "counter-terrorist", "anti-terrorist", "terrorist",
+  "force", "forces", "police", "border", "coast", "guard", "ministry",
+  "government", "cabinet", "consultative", "council", "working", "expert",
+  "experts", "level", "high", "senior", "official", "officials", "chiefs",
+  "commanders", "navies", "phone", "telephone", "search", "garrison",
+  "demonstration", "live", "fire", "drill", "exercise", "evacuation",
+  "logistics", "medical", "engineering", "chemical", "radiation",
+  "biological", "electronic", "warfare", "submarine", "anti-submarine",
+  "parachute", "marine", "mountain", "desert", "arctic", "urban",
+  "open-air", "military-music", "brass", "orchestra", "state", "defence-ministerial",
+};
+
+static const char * const determiners[] = {
+  "the", "a", "an", "this", "that", "these", "those", "its", "their", "our",
+  "his", "her", "such", "any", "each", "every", "all", "both", "another",
+};
+
+static const char * const reporting_verbs[] = {
+  "said", "says", "say", "told", "tells", "reported", "reports", "announced",
+  "stated", "noted", "added", "stressed", "according", "quoted", "cited",
+  "citing", "wrote", "declared",
+};
+
+static const char * const planned_cues[] = {
+  "will", "shall", "scheduled", "planned", "plans", "plan", "due",
+  "upcoming", "forthcoming", "intend", "intends", "expected", "would",
+  "next", "decided", "agreed", "proposed", "prepare", "preparing",
+};
+
+typedef struct
+{
+  guint           first;        /* tokens [first, last) that name the event */
+  guint           last;
+  guint           sentence;
+  AnnalsEventKind kind;
+  gboolean        has_kind;
+  gboolean        named;        /* a proper name is part of it */
+  gboolean        bare;         /* a determiner and the noun only */
+  gboolean        definite;     /* "the", "this", "that" */
+  gboolean        plural;
+  gboolean        is_next;
+  gboolean        weak;
+  gboolean        reporting;    /* "press conference", "news briefing" */
+  guint           n_modifiers;
+  int             name_year;
+  char           *title;
+  char           *name_key;     /* the name without year or noun */
+  char           *alias_key;
+  char           *ordinal;
+} Mention;
+
+typedef struct
+{
+  AnnalsEvent     *event;
+  GPtrArray       *keys;        /* normalized titles and aliases */
+  char            *name_key;
+  int              name_year;
+  AnnalsEventKind  kind;
+  gboolean         has_kind;
+  gboolean         is_next;
+  char            *ordinal;
+  guint            last_token;  /* of the latest mention */
+  guint            first_sentence;
+  guint            n_mentions;
+  double           score;
+  AnnalsDate       start;
+  AnnalsDate       end;
+  gboolean         dated_by_text;
+  int              host_strength;
+  gboolean         planned_cue;
+  gboolean         past_cue;
+  gboolean         named;
+  gboolean         weak;
+  gboolean         reporting;
+} Candidate;
+
+typedef struct
+{
+  AnnalsArticle     *article;
+  AnnalsTokens      *tokens;
+  AnnalsGazetteer   *gazetteer;
+  AnnalsDateline     dateline;
+  AnnalsDate         published;   /* day precision, or unset */
+  AnnalsDate         reference;   /* published, or a year */
+  GArray            *timexes;
+  gint32            *timex_at;    /* per token: timex index + 1, or 0 */
+  char              *document_id;
+  GPtrArray         *candidates;  /* Candidate */
+  GArray            *mentions;    /* Mention of the current sentence */
+  Candidate         *last_referent;
+  guint              lead_sentence;  /* the first sentence of running text */
+} Extraction;
+
+G_DEFINE_QUARK (annals-extract-error-quark, annals_extract_error)
+
+static gboolean
+word_in (const AnnalsTokens *tokens,
+         guint               index,
+         const char * const *words,
+         gsize               n_words)
+{
+  char buffer[40];
+
+  if (index >= tokens->tokens->len || annals_tokens_get (tokens, index)->type != ANNALS_TOKEN_WORD)
+    return FALSE;
+
+  annals_tokens_lower (tokens, index, buffer, sizeof buffer);
+  for (gsize i = 0; i < n_words; i++)
+    if (strcmp (buffer, words[i]) == 0)
+      return TRUE;
+
+  return FALSE;
+}
+
+static gboolean
+word_is (const AnnalsTokens *tokens,
+         guint               index,
+         const char         *word)
+{
+  return annals_tokens_equal (tokens, index, word, TRUE);
+}
+
+static gboolean
+is_capitalized_word (const AnnalsTokens *tokens,
+                     guint               index)
+{
+  const AnnalsToken *token;
+
+  if (index >= tokens->tokens->len)
+    return FALSE;
+  token = annals_tokens_get (tokens, index);
+  return token->type == ANNALS_TOKEN_WORD && g_unichar_isupper (token->first);
+}
+
+static gboolean
+is_punct_char (const AnnalsTokens *tokens,
+               guint               index,
+               gunichar            c)
+{
+  const AnnalsToken *token;
+
+  if (index >= tokens->tokens->len)
+    return FALSE;
+  token = annals_tokens_get (tokens, index);
+  return token->type == ANNALS_TOKEN_PUNCT && token->first == c;
+}
+
+static gboolean
+is_year_token (Extraction *self,
+               guint       index,
+               int        *year)
+{
+  const AnnalsTimex *timex;
+  gint32 at;
+
+  if (index >= self->tokens->tokens->len)
+    return FALSE;
+  at = self->timex_at[index];
+  if (at == 0)
+    return FALSE;
+  timex = &g_array_index (self->timexes, AnnalsTimex, at - 1);
+  if ((timex->flags & ANNALS_TIMEX_BARE_YEAR) == 0 || timex->first_token != index ||
+      (timex->flags & ANNALS_TIMEX_RANGE) != 0)
+    return FALSE;
+
+  *year = timex->start.year;
+  return TRUE;
+}
+
+/* A capitalized word that does not start a name: sentence-initial
+ * function words, months and weekdays. */
+static gboolean
+is_name_word (Extraction *self,
+              guint       index)
+{
+  static const char * const function_words[] = {
+    "the", "a", "an", "in", "on", "at", "since", "by", "from", "for", "this",
+    "that", "these", "those", "last", "next", "its", "their", "our", "his",
+    "her", "as", "and", "but", "after", "before", "during", "until", "with",
+    "to", "of", "it", "he", "she", "they", "we", "i", "some", "all", "both",
+    "between", "when", "while", "where", "mr", "mrs", "ms", "dr",
+  };
+  const AnnalsTokens *tokens = self->tokens;
+
+  if (!is_capitalized_word (tokens, index))
+    return FALSE;
+  if (word_in (tokens, index, function_words, G_N_ELEMENTS (function_words)))
+    return FALSE;
+  if (annals_timex_month_of (tokens, index) != 0)
+    return FALSE;
+  if (self->timex_at[index] != 0)
+    return FALSE;
+
+  return TRUE;
+}
+
+static const EventNoun *
+event_noun_at (Extraction *self,
+               guint       index,
+               guint      *noun_end)
+{
+  const AnnalsTokens *tokens = self->tokens;
+  char buffer[32];
+
+  if (index >= tokens->tokens->len || annals_tokens_get (tokens, index)->type != ANNALS_TOKEN_WORD)
+    return NULL;
+
+  annals_tokens_lower (tokens, index, buffer, sizeof buffer);
+  *noun_end = index + 1;
+
+  /* "war games", "war game" */
+  if (strcmp (buffer, "war") == 0 && (word_is (tokens, index + 1, "games") || word_is (tokens, index + 1, "game")))
+    {
+      static const EventNoun war_games = { "war games", ANNALS_EVENT_KIND_EXERCISE, NOUN_STRONG, TRUE };
+      *noun_end = index + 2;
+      return &war_games;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (event_nouns); i++)
+    if (strcmp (buffer, event_nouns[i].word) == 0)
+      {
+        /* "exercise" before "of" or "to" is mostly the verb or "the exercise of power" */
+        if (strcmp (buffer, "call") == 0 &&
+            !(index > 0 && (word_is (tokens, index - 1, "phone") || word_is (tokens, index - 1, "telephone"))))
+          return NULL;
+        if ((strcmp (buffer, "retreat") == 0 || strcmp (buffer, "dialogue") == 0) &&
+            !is_capitalized_word (tokens, index))
+          return NULL;
+        /* "a meeting" used as a verb: "were meeting", "is gathering" */
+        if ((strcmp (buffer, "meeting") == 0 || strcmp (buffer, "gathering") == 0) && index > 0 &&
+            (word_is (tokens, index - 1, "are") || word_is (tokens, index - 1, "is") ||
+             word_is (tokens, index - 1, "were") || word_is (tokens, index - 1, "was") ||
+             word_is (tokens, index - 1, "be") || word_is (tokens, index - 1, "been")))
+          return NULL;
+        /* The verb "to exercise", "to drill", "to visit" */
+        if (index > 0 && word_is (tokens, index - 1, "to") &&
+            (strcmp (buffer, "exercise") == 0 || strcmp (buffer, "drill") == 0 || strcmp (buffer, "visit") == 0 ||
+             strcmp (buffer, "call") == 0))
+          return NULL;
+        return &event_nouns[i];
+      }
+
+  return NULL;
+}
+
+static char *
+dup_tokens_text (Extraction *self,
+                 guint       first,
+                 guint       last)
+{
+  const AnnalsTokens *tokens = self->tokens;
+  const AnnalsToken *a = annals_tokens_get (tokens, first);
+  const AnnalsToken *b = annals_tokens_get (tokens, last - 1);
+  g_autofree char *text = g_strndup (tokens->text + a->start, b->end - a->start);
+  char *p;
+
+  /* A title is one line. */
+  for (p = text; *p != '\0'; p++)
+    if (*p == '\n' || *p == '\r' || *p == '\t')
+      *p = ' ';
+
+  return g_steal_pointer (&text);
+}
+
+static char *
+normalize_span (Extraction *self,
+                guint       first,
+                guint       last)
+{
+  g_autofree char *text = NULL;
+
+  if (last <= first)
+    return NULL;
+  text = dup_tokens_text (self, first, last);
+  return annals_event_normalize_title (text);
+}
+
+static gboolean
+is_ordinal (const AnnalsTokens *tokens,
+            guint               index)
+{
+  static const char * const ordinals[] = {
+    "first", "second", "third", "fourth", "fifth", "sixth", "seventh",
+    "eighth", "ninth", "tenth", "eleventh", "twelfth",
+  };
+  const AnnalsToken *token;
+
+  if (index >= tokens->tokens->len)
+    return FALSE;
+  token = annals_tokens_get (tokens, index);
+  if (token->type == ANNALS_TOKEN_NUMBER && annals_tokens_number (tokens, index) < 0)
+    return TRUE;  /* "14th", "21st" */
+  return word_in (tokens, index, ordinals, G_N_ELEMENTS (ordinals));
+}
+
+/* Whether every capitalized word in [first, last) is a country, a
+ * demonym or an all-capitals abbreviation, so that the words do not make
+ * a name of their own ("Russian-Indian", "SCO", "NATO"). */
+static gboolean
+is_only_affiliation (Extraction *self,
+                     guint       first,
+                     guint       last)
+{
+  const AnnalsTokens *tokens = self->tokens;
+
+  for (guint i = first; i < last;)
+    {
+      const AnnalsToken *token = annals_tokens_get (tokens, i);
+      const AnnalsPlace *place;
+      guint n = 0;
+
+      if (token->type != ANNALS_TOKEN_WORD || !g_unichar_isupper (token->first))
+        {
+          i++;
+          continue;
+        }
+      place = annals_gazetteer_match (self->gazetteer, tokens, i, last, &n);
+      if (place != NULL)
+        {
+          i += n;
+          continue;
+        }
+      if ((token->flags & ANNALS_TOKEN_ALL_CAPS) != 0)
+        {
+          i++;
+          continue;
+        }
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static void
+mention_clear (Mention *mention)
+{
+  g_free (mention->title);
+  g_free (mention->name_key);
+  g_free (mention->alias_key);
+  g_free (mention->ordinal);
+}
+
+static gboolean
+overlaps_mention (Extraction *self,
+                  guint       first,
+                  guint       last)
+{
+  for (guint i = 0; i < self->mentions->len; i++)
+    {
+      const Mention *m = &g_array_index (self->mentions, Mention, i);
+      if (first < m->last && m->first < last)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* "(Frontier-2001)", "(Air Bridge-2018)" after a name: its end, or @index. */
+static guint
+match_alias (Extraction *self,
+             guint       index,
+             guint       limit,
+             char      **alias_key)
+{
+  const AnnalsTokens *tokens = self->tokens;
+  guint i = index + 1;
+  int year;
+
+  if (!is_punct_char (tokens, index, '('))
+    return index;
+
+  while (i < limit && i < index + 8 && (is_capitalized_word (tokens, i) || annals_tokens_is_dash (tokens, i) ||
+                                        is_year_token (self, i, &year) || word_is (tokens, i, "of")))
+    i++;
+
+  if (i == index + 1 || !is_punct_char (tokens, i, ')'))
+    return index;
+
+  *alias_key = normalize_span (self, index + 1, i);
+  return i + 1;
+}
+
+/* Builds a mention around the event noun at [noun, noun_end). */
+static gboolean
+build_noun_mention (Extraction      *self,
+                    const EventNoun *noun,
+                    guint            noun_index,
+                    guint            noun_end,
+                    guint            sentence_first,
+                    guint            sentence_last,
+                    Mention         *mention)
+{
+  const AnnalsTokens *tokens = self->tokens;
+  guint first = noun_index;
+  guint name_first = G_MAXUINT, name_last = 0;
+  guint n_modifiers = 0;
+  guint last = noun_end;
+  gboolean capitalized_noun = is_capitalized_word (tokens, noun_index);
+  int year = 0;
+  guint year_index = 0;
+
+  memset (mention, 0, sizeof *mention);
+  mention->kind = noun->kind;
+  mention->has_kind = TRUE;
+  mention->plural = noun->plural;
+  mention->weak = noun->strength == NOUN_WEAK;
+
+  /* Modifiers to the left. */
+  while (first > sentence_first && n_modifiers < MAX_MODIFIERS)
+    {
+      guint i = first - 1;
+      const AnnalsToken *token = annals_tokens_get (tokens, i);
+
+      if ((annals_tokens_get (tokens, first)->flags & ANNALS_TOKEN_NEWLINE_BEFORE) != 0)
+        break;
+
+      if (token->type == ANNALS_TOKEN_PUNCT)
+        {
+          /* Hyphens inside compounds: "counter-terrorist", "Zapad-2021" */
+          if (annals_tokens_is_dash (tokens, i) && annals_tokens_is_joined (tokens, i) &&
+              annals_tokens_is_joined (tokens, i + 1) && i > sentence_first)
+            {
+              first = i;
+              continue;
+            }
+          /* Possessive plural "Ministers’" or "leaders'" */
+          if (annals_tokens_is_apostrophe (tokens, i) && annals_tokens_is_joined (tokens, i) && i > sentence_first &&
+              annals_tokens_get (tokens, i - 1)->type == ANNALS_TOKEN_WORD &&
+              tokens->text[annals_tokens_get (tokens, i - 1)->end - 1] == 's')
+            {
+              first = i;
+              continue;
+            }
+          break;
+        }
+
+      if (word_in (tokens, i, determiners, G_N_ELEMENTS (determiners)))
+        {
+          if (word_is (tokens, i, "the") || word_is (tokens, i, "this") || word_is (tokens, i, "that") ||
+              word_is (tokens, i, "these") || word_is (tokens, i, "its") || word_is (tokens, i, "their"))
+            mention->definite = TRUE;
+          break;
+        }
+
+      if (token->type == ANNALS_TOKEN_NUMBER)
+        {
+          int value;
+
+          if (is_year_token (self, i, &value))
+            {
+              /* A year right before the noun belongs to a name: "Vostok 2022 exercise" */
+              if (year == 0)
+                {
+                  year = value;
+                  year_index = i;
+                }
+              first = i;
+              n_modifiers++;
+              continue;
+            }
+          if (is_ordinal (tokens, i))
+            {
+              mention->ordinal = normalize_span (self, i, i + 1);
+              first = i;
+              n_modifiers++;
+            }
+          break;
+        }
+
+      if (is_capitalized_word (tokens, i))
+        {
+          if (!is_name_word (self, i) && !(i > sentence_first && annals_tokens_is_dash (tokens, i + 1)))
+            {
+              if (is_ordinal (tokens, i))
+                {
+                  mention->ordinal = normalize_span (self, i, i + 1);
+                  first = i;
+                  n_modifiers++;
+                }
+              break;
+            }
+          /* A name word starting the sentence counts only if more name
+           * words follow it ("Peace Mission exercise", not "Troops exercise"). */
+          if (i == sentence_first && !is_capitalized_word (tokens, i + 1) && !capitalized_noun)
+            break;
+          if (name_first == G_MAXUINT || name_last == 0)
+            name_last = i + 1;
+          name_first = i;
+          first = i;
+          n_modifiers++;
+          continue;
+        }
+
+      /* "of" inside a name: "Trumpet of Peace International …" */
+      if ((word_is (tokens, i, "of") || word_is (tokens, i, "and")) && name_first == i + 1 &&
+          is_name_word (self, i - 1 < sentence_first ? i : i - 1) && i > sentence_first)
+        {
+          first = i;
+          continue;
+        }
+
+      if (word_is (tokens, i, "and") && i > sentence_first &&
+          (word_in (tokens, i - 1, modifier_words, G_N_ELEMENTS (modifier_words)) ||
+           annals_tokens_is_dash (tokens, i - 2)))
+        {
+          first = i;
+          continue;
+        }
+
+      if (word_in (tokens, i, modifier_words, G_N_ELEMENTS (modifier_words)) ||
+          (annals_tokens_is_dash (tokens, i + 1) && annals_tokens_is_joined (tokens, i + 1) && i + 1 < noun_index))
+        {
+          if (word_is (tokens, i, "next") || word_is (tokens, i, "upcoming") || word_is (tokens, i, "forthcoming"))
+            mention->is_next = TRUE;
+          if (is_ordinal (tokens, i) || word_is (tokens, i, "previous") || word_is (tokens, i, "final"))
+            mention->ordinal = normalize_span (self, i, i + 1);
+          first = i;
+          n_modifiers++;
+          continue;
+        }
+
+      /* "press conference", "news briefing": the report, not an event */
+      if (word_is (tokens, i, "press") || word_is (tokens, i, "news") || word_is (tokens, i, "media"))
+        mention->reporting = TRUE;
+      break;
+    }
+
+  /* Drop a dangling "and" or hyphen at the left edge. */
+  while (first < noun_index && (word_is (tokens, first, "and") || word_is (tokens, first, "of") ||
+                                annals_tokens_get (tokens, first)->type == ANNALS_TOKEN_PUNCT))
+    first++;
+
+  mention->n_modifiers = n_modifiers;
+
+  /* A name after the noun: "exercise Peaceful Mission 2023", "Exercise CI18" */
+  if (noun->kind == ANNALS_EVENT_KIND_EXERCISE && !noun->plural)
+    {
+      guint i = noun_end;
+
+      while (i < sentence_last && i < noun_end + 5 && is_name_word (self, i))
+        {
+          guint n = 0;
+          if (annals_gazetteer_match (self->gazetteer, tokens, i, sentence_last, &n) != NULL && i == noun_end)
+            break;
+          i++;
+          if (annals_tokens_is_dash (tokens, i) && annals_tokens_is_joined (tokens, i) &&
+              annals_tokens_is_joined (tokens, i + 1))
+            i++;
+        }
+      if (i > noun_end)
+        {
+          guint name_end = i;
+          int value;
+
+          if (annals_tokens_is_dash (tokens, name_end) && is_year_token (self, name_end + 1, &value))
+            name_end++;
+          if (is_year_token (self, name_end, &value))
+            {
+              year = value;
+              year_index = name_end;
+              name_end++;
+            }
+          while (name_end > noun_end && annals_tokens_get (tokens, name_end - 1)->type == ANNALS_TOKEN_PUNCT)
+            name_end--;
+          if (year != 0 || (annals_tokens_get (tokens, noun_end)->flags & ANNALS_TOKEN_ALL_CAPS) != 0 ||
+              name_end - noun_end >= 2 || capitalized_noun)
+            {
+              name_first = noun_end;
+              name_last = name_end;
+              last = name_end;
+              mention->named = TRUE;
+            }
+        }
+    }
+
+  /* A complement: "summit of heads of state", "session of the … commission" */
+  if (last == noun_end && word_is (tokens, last, "of"))
+    {
+      guint i = last + 1;
+      guint end = last;
+      static const char * const stops[] = {
+        "is", "are", "was", "were", "will", "has", "have", "had", "said", "says",
+        "which", "who", "that", "held", "in", "at", "to", "from", "for", "with",
+        "by", "would", "took", "takes", "opened", "began", "ended",
+      };
+
+      while (i < sentence_last && i < last + 14)
+        {
+          const AnnalsToken *token = annals_tokens_get (tokens, i);
+
+          if (token->type == ANNALS_TOKEN_PUNCT && !(annals_tokens_is_dash (tokens, i) && annals_tokens_is_joined (tokens, i)) &&
+              !annals_tokens_is_apostrophe (tokens, i))
+            break;
+          if (word_in (tokens, i, stops, G_N_ELEMENTS (stops)))
+            break;
+          if (self->timex_at[i] != 0)
+            break;
+          i++;
+          if (token->type == ANNALS_TOKEN_WORD && !word_is (tokens, i - 1, "the") &&
+              !word_is (tokens, i - 1, "and") && !word_is (tokens, i - 1, "of") && !word_is (tokens, i - 1, "on"))
+            end = i;
+        }
+      if (end > last + 1)
+        {
+          if (noun->strength == NOUN_WEAK || noun->kind == ANNALS_EVENT_KIND_MEETING)
+            {
+              /* "gathering of NATO leaders", "meeting of heads of state" */
+              for (guint j = last; j < end; j++)
+                if (word_is (tokens, j, "leaders") || (word_is (tokens, j, "heads") && word_is (tokens, j + 2, "state")))
+                  mention->kind = ANNALS_EVENT_KIND_SUMMIT;
+              mention->weak = FALSE;
+              mention->named = mention->named || is_capitalized_word (tokens, last + 1) ||
+                               is_capitalized_word (tokens, last + 2);
+            }
+          last = end;
+        }
+    }
+
+  if (name_first != G_MAXUINT && !mention->named)
+    {
+      if (name_last == 0)
+        name_last = name_first + 1;
+      if (!is_only_affiliation (self, name_first, noun_index))
+        mention->named = TRUE;
+    }
+  if (capitalized_noun && first < noun_index && is_capitalized_word (tokens, noun_index - 1))
+    mention->named = TRUE;
+
+  /* "summit of heads of state" */
+  for (guint j = first; j < noun_index; j++)
+    if (word_is (tokens, j, "leaders") || word_is (tokens, j, "heads"))
+      if (mention->kind == ANNALS_EVENT_KIND_MEETING)
+        mention->kind = ANNALS_EVENT_KIND_SUMMIT;
+
+  mention->first = first;
+  mention->last = last;
+  mention->bare = (first == noun_index && last == noun_end);
+  mention->name_year = year;
+
+  /* The title: a named event with a year is called by its name alone. */
+  if (year != 0 && name_first != G_MAXUINT && year_index >= name_first)
+    {
+      guint title_first = name_first;
+
+      /* "Sino-Russian Joint Sea-2019": affiliations are not the name */
+      while (title_first < year_index)
+        {
+          guint n = 0;
+          const AnnalsPlace *place = annals_gazetteer_match (self->gazetteer, tokens, title_first, year_index, &n);
+
+          if (place == NULL)
+            break;
+          title_first += n;
+          while (title_first < year_index && annals_tokens_is_dash (tokens, title_first))
+            title_first++;
+        }
+      if (title_first >= year_index)
+        title_first = name_first;
+
+      mention->title = dup_tokens_text (self, title_first, year_index + 1);
+      mention->name_key = normalize_span (self, title_first, year_index > title_first && annals_tokens_is_dash (tokens, year_index - 1) ?
+                                          year_index - 1 : year_index);
+      mention->named = TRUE;
+    }
+  else
+    {
+      mention->title = dup_tokens_text (self, first, last);
+      if (mention->named && name_first != G_MAXUINT)
+        {
+          guint key_last = name_last > name_first ? name_last : noun_index;
+          if (key_last > noun_index && name_first < noun_index)
+            key_last = noun_index;
+          mention->name_key = normalize_span (self, name_first, MAX (key_last, name_first + 1));
+        }
+    }
+
+  /* An alias in brackets right after: "exercise X-2020 (Y-2020)" */
+  if (is_punct_char (tokens, mention->last, '('))
+    {
+      guint after = match_alias (self, mention->last, sentence_last, &mention->alias_key);
+      if (after > mention->last)
+        mention->last = after;
+    }
+
+  return TRUE;
+}
+
+/* A name with a year that no noun phrase took: "Vostok 2022",
+ * "Rubezh-2010 (Frontier-2001)". */
+static gboolean
+build_name_mention (Extraction *self,
+                    guint       year_index,
+                    guint       sentence_first,
+                    guint       sentence_last,
+                    Mention    *mention)
+{
+  const AnnalsTokens *tokens = self->tokens;
+  guint name_end = year_index;
+  guint first;
+  int year;
+
+  if (!is_year_token (self, year_index, &year))
+    return FALSE;
+
+  if (annals_tokens_is_dash (tokens, name_end - 1) && annals_tokens_is_joined (tokens, name_end - 1) &&
+      annals_tokens_is_joined (tokens, year_index))
+    name_end--;
+  else if (annals_tokens_is_joined (tokens, year_index))
+    return FALSE;
+
+  first = name_end;
+  while (first > sentence_first && name_end - first < 8)
+    {
+      guint i = first - 1;
+
+      if (is_name_word (self, i))
+        {
+          first = i;
+          continue;
+        }
+      if ((word_is (tokens, i, "of") || annals_tokens_is_dash (tokens, i)) && i > sentence_first &&
+          first < name_end && is_name_word (self, i - 1) && annals_tokens_is_joined (tokens, i) == annals_tokens_is_joined (tokens, i + 1))
+        {
+          first = i;
+          continue;
+        }
+      break;
+    }
+
+  if (first == name_end)
+    return FALSE;
+
+  /* "Sino-Russian", "Indian": affiliations before a name are not part of it */
+  while (first < name_end)
+    {
+      guint n = 0;
+      const AnnalsPlace *place = annals_gazetteer_match (self->gazetteer, tokens, first, name_end, &n);
+
+      if (place == NULL || first + n >= name_end || place->type != ANNALS_PLACE_DEMONYM)
+        break;
+      first += n;
+      while (first < name_end && annals_tokens_is_dash (tokens, first))
+        first++;
+    }
+
+  /* A heading or kicker: "BRICS 2022: …" */
+  if (is_punct_char (tokens, year_index + 1, ':') &&
+      (annals_tokens_get (tokens, first)->flags & ANNALS_TOKEN_NEWLINE_BEFORE) != 0)
+    return FALSE;
+
+  /* A country and a year is not a name ("Russia 2022") */
+  {
+    guint n = 0;
+    const AnnalsPlace *place = annals_gazetteer_match (self->gazetteer, tokens, first, name_end, &n);
+    if (place != NULL && first + n == name_end)
+      return FALSE;
+  }
+
+  memset (mention, 0, sizeof *mention);
+  mention->first = first;
+  mention->last = year_index + 1;
+  mention->named = TRUE;
+  mention->name_year = year;
+  mention->title = dup_tokens_text (self, first, year_index + 1);
+  mention->name_key = normalize_span (self, first, name_end);
+
+  if (is_punct_char (tokens, mention->last, '('))
+    mention->last = match_alias (self, mention->last, sentence_last, &mention->alias_key);
+
+  /* The kind, from an apposition: "X, the first joint air exercise",
+   * "a bigger exercise, X" */
+  {
+    guint i = mention->last;
+    guint noun_end;
+    const EventNoun *noun;
+
+    if (is_punct_char (tokens, i, ','))
+      {
+        guint j = i + 1;
+
+        if (word_in (tokens, j, determiners, G_N_ELEMENTS (determiners)))
+          j++;
+        for (guint k = j; k < sentence_last && k < j + 8; k++)
+          {
+            if ((noun = event_noun_at (self, k, &noun_end)) != NULL)
+              {
+                mention->kind = noun->kind;
+                mention->has_kind = TRUE;
+                break;
+              }
+            if (annals_tokens_get (tokens, k)->type == ANNALS_TOKEN_PUNCT && !annals_tokens_is_dash (tokens, k))
+              break;
+          }
+      }
+
+    if (!mention->has_kind && first >= sentence_first + 2 && is_punct_char (tokens, first - 1, ','))
+      {
+        noun = event_noun_at (self, first - 2, &noun_end);
+        if (noun != NULL)
+          {
+            mention->kind = noun->kind;
+            mention->has_kind = TRUE;
+          }
+      }
+  }
+
+  return TRUE;
+}
+
+/* Candidates */
+
+static void
+candidate_free (gpointer data)
+{
+  Candidate *candidate = data;
+
+  g_clear_object (&candidate->event);
+  g_ptr_array_unref (candidate->keys);
+  g_free (candidate->name_key);
+  g_free (candidate->ordinal);
+  g_free (candidate);
+}
+
+static gboolean
+has_key (Candidate  *candidate,
+         const char *key)
+{
+  if (key == NULL)
+    return FALSE;
+  for (guint i = 0; i < candidate->keys->len; i++)
+    if (strcmp (g_ptr_array_index (candidate->keys, i), key) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static void
+add_key (Candidate  *candidate,
+         const char *key)
+{
+  if (key != NULL && key[0] != '\0' && !has_key (candidate, key))
+    g_ptr_array_add (candidate->keys, g_strdup (key));
+}
+
+/* Whether @a starts with the words of @b, or the other way round. */
+static gboolean
+keys_share_prefix (const char *a,
+                   const char *b)
+{
+  gsize la = strlen (a), lb = strlen (b);
+  gsize n = MIN (la, lb);
+
+  if (n == 0 || strncmp (a, b, n) != 0)
+    return FALSE;
+  return la == lb || (la > n ? a[n] == ' ' : b[n] == ' ');
+}
+
+static gboolean
+compatible (Candidate     *candidate,
+            const Mention *mention)
+{
+  if (mention->has_kind && candidate->has_kind && mention->kind != candidate->kind)
+    return FALSE;
+  if (mention->name_year != 0 && candidate->name_year != 0 && mention->name_year != candidate->name_year)
+    return FALSE;
+  if (mention->is_next != candidate->is_next)
+    return FALSE;
+  if (mention->ordinal != NULL && candidate->ordinal != NULL && strcmp (mention->ordinal, candidate->ordinal) != 0)
+    return FALSE;
+  return TRUE;
+}
+
+static Candidate *
+find_referent (Extraction    *self,
+               const Mention *mention,
+               const char    *title_key)
+{
+  Candidate *best = NULL;
+
+  for (guint i = 0; i < self->candidates->len; i++)
+    {
+      Candidate *candidate = g_ptr_array_index (self->candidates, i);
+
+      if (!compatible (candidate, mention))
+        continue;
+
+      if (has_key (candidate, title_key) || has_key (candidate, mention->alias_key))
+        return candidate;
+      if (mention->alias_key != NULL && candidate->name_key != NULL)
+        {
+          g_autofree char *alias_name = g_strdup (mention->alias_key);
+          if (strcmp (candidate->name_key, alias_name) == 0)
+            return candidate;
+        }
+      if (mention->name_key != NULL && candidate->name_key != NULL &&
+          keys_share_prefix (mention->name_key, candidate->name_key) &&
+          (mention->name_year == 0 || candidate->name_year == 0 || mention->name_year == candidate->name_year))
+        return candidate;
+      if (candidate->named && mention->name_key != NULL && has_key (candidate, mention->name_key))
+        return candidate;
+    }
+
+  /* "the meeting", "this exercise", "the drill": the latest event of its kind */
+  if (mention->bare && mention->definite && mention->has_kind)
+    {
+      for (guint i = self->candidates->len; i > 0; i--)
+        {
+          Candidate *candidate = g_ptr_array_index (self->candidates, i - 1);
+
+          if (candidate->has_kind && candidate->kind == mention->kind && !candidate->reporting)
+            {
+              if (best == NULL || candidate->last_token > best->last_token)
+                best = candidate;
+            }
+        }
+    }
+
+  return best;
+}
+
+/* Dates, hosts, status */
+
+static gboolean
+is_attribution_timex (Extraction        *self,
+                      const AnnalsTimex *timex)
+{
+  const AnnalsTokens *tokens = self->tokens;
+  guint first = timex->first_token;
+  guint sentence_first = g_array_index (tokens->sentences, AnnalsSentence,
+                                        annals_tokens_get (tokens, first)->sentence).first;
+
+  /* "said on Friday", "said SCO Secretariat here on Friday", "told reporters on Monday" */
+  for (guint i = first; i > sentence_first && i + 6 > first; i--)
+    {
+      if (word_in (tokens, i - 1, reporting_verbs, G_N_ELEMENTS (reporting_verbs)))
+        return TRUE;
+      if (annals_tokens_get (tokens, i - 1)->type == ANNALS_TOKEN_PUNCT &&
+          !is_punct_char (tokens, i - 1, '.'))
+        break;
+    }
+  /* "At a press conference here on Monday" */
+  for (guint i = first; i > sentence_first && i + 6 > first; i--)
+    if (word_is (tokens, i - 1, "press") || word_is (tokens, i - 1, "news"))
+      return TRUE;
+
+  return FALSE;
+}
+
+static gboolean
+timex_is_usable (Extraction        *self,
+                 const AnnalsTimex *timex)
+{
+  if (timex->type == ANNALS_TIMEX_DURATION || timex->type == ANNALS_TIMEX_SET)
+    return FALSE;
+  if ((timex->flags & (ANNALS_TIMEX_DATELINE | ANNALS_TIMEX_REFERENCE | ANNALS_TIMEX_SINCE)) != 0)
+    return FALSE;
+  if (!annals_date_is_set (&timex->start) && !annals_date_is_set (&timex->end))
+    return FALSE;
+  return !is_attribution_timex (self, timex);
+}
+
+static void
+apply_date (Candidate         *candidate,
+            const AnnalsTimex *timex,
+            int                name_year)
+{
+  AnnalsDate start = timex->start;
+  AnnalsDate end = timex->end;
+
+  /* A date written without its year takes the year of the name. */
+  if (name_year != 0 && (timex->flags & ANNALS_TIMEX_EXPLICIT_YEAR) == 0 && annals_date_is_set (&start) &&
+      start.year != name_year && (timex->flags & ANNALS_TIMEX_RELATIVE) == 0)
+    {
+      int shift = name_year - start.year;
+      start.year += shift;
+      if (annals_date_is_set (&end))
+        end.year += shift;
+    }
+
+  if (name_year != 0 && annals_date_is_set (&start) && start.year != name_year)
+    return;
+
+  if ((timex->flags & ANNALS_TIMEX_UNTIL) != 0)
+    {
+      if (!annals_date_is_set (&candidate->end) ||
+          annals_date_get_precision (&start) > annals_date_get_precision (&candidate->end))
+        candidate->end = start;
+      if (!annals_date_is_set (&candidate->start) && name_year != 0)
+        annals_date_set_year (&candidate->start, name_year);
+      candidate->dated_by_text = TRUE;
+      return;
+    }
+
+  if (!annals_date_is_set (&candidate->start) ||
+      (annals_date_get_precision (&start) > annals_date_get_precision (&candidate->start) &&
+       annals_date_contains (&candidate->start, &start)))
+    {
+      candidate->start = start;
+      if (annals_date_is_set (&end))
+        candidate->end = end;
+      candidate->dated_by_text = TRUE;
+    }
+}
+
+static gboolean
+is_host_verb (const AnnalsTokens *tokens,
+              guint               index)
+{
+  static const char * const verbs[] = { "host", "hosts", "hosted", "hosting", "hosting" };
+  return word_in (tokens, index, verbs, G_N_ELEMENTS (verbs));
+}
+
+typedef struct
+{
+  char        code[3];
+  const char *place;  /* borrowed from the gazetteer */
+  guint       place_first, place_last;
+  int         strength;
+} Host;
+
+static gboolean
+read_location (Extraction *self,
+               guint       index,
+               guint       limit,
+               Host       *host,
+               guint      *end)
+{
+  const AnnalsTokens *tokens = self->tokens;
+  const AnnalsPlace *place;
+  guint n = 0;
+
+  if (word_is (tokens, index, "the"))
+    index++;
+
+  place = annals_gazetteer_match (self->gazetteer, tokens, index, limit, &n);
+  if (place == NULL || place->type == ANNALS_PLACE_DEMONYM)
+    return FALSE;
+
+  *end = index + n;
+  if (place->type == ANNALS_PLACE_COUNTRY)
+    {
+      g_strlcpy (host->code, place->code, sizeof host->code);
+      /* "Russia’s Eastern Military District" */
+      if (annals_tokens_is_apostrophe (self->tokens, index + n) && word_is (tokens, index + n + 1, "s"))
+        {
+          guint m = 0;
+          const AnnalsPlace *inner = annals_gazetteer_match (self->gazetteer, tokens, index + n + 2, limit, &m);
+
+          if (inner != NULL && inner->type != ANNALS_PLACE_COUNTRY && inner->type != ANNALS_PLACE_DEMONYM &&
+              (inner->code[0] == '\0' || strcmp (inner->code, place->code) == 0))
+            {
+              host->place = inner->name;
+              host->place_first = index + n + 2;
+              host->place_last = index + n + 2 + m;
+              *end = index + n + 2 + m;
+            }
+        }
+      return TRUE;
+    }
+
+  host->place = place->name;
+  host->place_first = index;
+  host->place_last = index + n;
+  g_strlcpy (host->code, place->code, sizeof host->code);
+
+  /* "Tashkent, Republic of Uzbekistan", "Ha Noi, Viet Nam" */
+  if (is_punct_char (tokens, index + n, ','))
+    {
+      guint m = 0;
+      const AnnalsPlace *country = annals_gazetteer_match (self->gazetteer, tokens, index + n + 1, limit, &m);
+
+      if (country != NULL && country->type == ANNALS_PLACE_COUNTRY &&
+          (host->code[0] == '\0' || strcmp (country->code, host->code) == 0))
+        {
+          g_strlcpy (host->code, country->code, sizeof host->code);
+          *end = index + n + 1 + m;
+        }
+    }
+
+  return TRUE;
+}
+
+static gboolean
+find_host (Extraction    *self,
+           const Mention *mention,
+           guint          sentence_first,
+           guint          sentence_last,
+           Host          *host)
+{
+  const AnnalsTokens *tokens = self->tokens;
+  guint limit = MIN (sentence_last, mention->last + HOST_WINDOW);
+  guint end;
+
+  memset (host, 0, sizeof *host);
+
+  /* Inside the mention: "Russia’s Eastern Military District exercise" is rare; skip. */
+
+  /* To the right: "held in X", "in X", "hosted by X", "on the territory of X",
+   * "by the Armed Forces of X", "here" */
+  for (guint i = mention->last; i < limit; i++)
+    {
+      const AnnalsToken *token = annals_tokens_get (tokens, i);
+
+      if (token->type == ANNALS_TOKEN_PUNCT && (token->first == ';' || token->first == '(' || token->first == 0x00AB))
+        break;
+      if (word_in (tokens, i, reporting_verbs, G_N_ELEMENTS (reporting_verbs)) || word_is (tokens, i, "while") ||
+          word_is (tokens, i, "whereas") || word_is (tokens, i, "where") || word_is (tokens, i, "after") ||
+          word_is (tokens, i, "before") || word_is (tokens, i, "from") || word_is (tokens, i, "involving") ||
+          word_is (tokens, i, "between") || word_is (tokens, i, "including"))
+        break;
+      /* Another event starts: its place is its own. */
+      if (i > mention->last && overlaps_mention (self, i, i + 1))
+        break;
+
+      if ((word_is (tokens, i, "in") || word_is (tokens, i, "at") || word_is (tokens, i, "near") ||
+           word_is (tokens, i, "off") || word_is (tokens, i, "across")) &&
+          read_location (self, i + 1, sentence_last, host, &end))
+        {
+          host->strength = 2;
+          /* "in Tashkent, Republic of Uzbekistan" or "in 2023 in India" */
+          return TRUE;
+        }
+      if (word_is (tokens, i, "territory") && word_is (tokens, i + 1, "of") &&
+          read_location (self, i + 2, sentence_last, host, &end))
+        {
+          host->strength = 3;
+          return TRUE;
+        }
+      if ((word_is (tokens, i, "hosted") || word_is (tokens, i, "organised") || word_is (tokens, i, "organized") ||
+           word_is (tokens, i, "held")) && word_is (tokens, i + 1, "by"))
+        {
+          guint j = i + 2;
+
+          if (word_is (tokens, j, "the"))
+            j++;
+          /* "by the Armed Forces of X", "by the Ministry of Defence of X" */
+          for (guint k = j; k < MIN (j + 6, sentence_last); k++)
+            if (word_is (tokens, k, "of") && read_location (self, k + 1, sentence_last, host, &end))
+              {
+                host->strength = 3;
+                return TRUE;
+              }
+          if (word_is (tokens, i, "hosted") || word_is (tokens, i, "organised") || word_is (tokens, i, "organized"))
+            if (read_location (self, j, sentence_last, host, &end))
+              {
+                host->strength = 3;
+                return TRUE;
+              }
+        }
+      if (word_is (tokens, i, "here") && self->dateline.place[0] != '\0')
+        {
+          const AnnalsPlace *place = annals_gazetteer_lookup (self->gazetteer, self->dateline.place);
+          if (place != NULL && place->code[0] != '\0')
+            {
+              g_strlcpy (host->code, place->code, sizeof host->code);
+              host->place = place->type == ANNALS_PLACE_COUNTRY ? NULL : place->name;
+              host->strength = 1;
+              return TRUE;
+            }
+        }
+    }
+
+  /* To the left: "X will host", "X is hosting the meeting", "X will be the venue for" */
+  for (guint i = mention->first; i > sentence_first && i + 10 > mention->first; i--)
+    {
+      guint verb = i - 1;
+
+      if (is_host_verb (tokens, verb) ||
+          (word_is (tokens, verb, "venue") && word_is (tokens, verb + 1, "for")))
+        {
+          /* The host is the nearest place before the verb. */
+          for (guint j = verb; j > sentence_first && j + 9 > verb; j--)
+            {
+              Host candidate = { 0 };
+              guint k = j - 1;
+
+              if (read_location (self, k, verb, &candidate, &end) && end <= verb)
+                {
+                  *host = candidate;
+                  host->strength = 3;
+                  return TRUE;
+                }
+            }
+          break;
+        }
+    }
+
+  /* "Brunei's Ministry of Defence is hosting the meeting" handled above;
+   * "Exercises … are to be held this year in Belarus" handled on the right. */
+  return FALSE;
+}
+
+static gboolean
+has_planned_cue (Extraction    *self,
+                 const Mention *mention,
+                 guint          sentence_first,
+                 guint          sentence_last)
+{
+  const AnnalsTokens *tokens = self->tokens;
+  guint limit = MIN (sentence_last, mention->last + 10);
+
+  if (mention->is_next)
+    return TRUE;
+
+  for (guint i = sentence_first; i < limit; i++)
+    {
+      if (word_in (tokens, i, planned_cues, G_N_ELEMENTS (planned_cues)))
+        {
+          /* "decided", "agreed" only with "to hold", "to conduct" */
+          if ((word_is (tokens, i, "decided") || word_is (tokens, i, "agreed") || word_is (tokens, i, "proposed")) &&
+              !(word_is (tokens, i + 1, "to") &&
+                (word_is (tokens, i + 2, "hold") || word_is (tokens, i + 2, "conduct") ||
+                 word_is (tokens, i + 2, "stage") || word_is (tokens, i + 2, "organize") ||
+                 word_is (tokens, i + 2, "organise") || word_is (tokens, i + 2, "host"))))
+            continue;
+          /* "next" only as a modifier of the event itself counts */
+          if (word_is (tokens, i, "next") && !(i >= mention->first && i < mention->last))
+            continue;
+          return TRUE;
+        }
+      if ((word_is (tokens, i, "is") || word_is (tokens, i, "are")) && word_is (tokens, i + 1, "to") &&
+          !word_is (tokens, i + 2, "blame"))
+        return TRUE;
+      if (word_is (tokens, i, "to") && word_is (tokens, i + 1, "be") &&
+          (word_is (tokens, i + 2, "held") || word_is (tokens, i + 2, "hosted") || word_is (tokens, i + 2, "staged") ||
+           word_is (tokens, i + 2, "conducted") || word_is (tokens, i + 2, "organized") || word_is (tokens, i + 2, "organised")))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static gboolean
+has_past_cue (Extraction    *self,
+              const Mention *mention,
+              guint          sentence_first,
+              guint          sentence_last)
+{
+  static const char * const cues[] = {
+    "was", "were", "held", "took", "ended", "concluded", "began", "begun",
+    "began", "opened", "hosted", "staged", "conducted", "had", "has",
+    "have", "ago", "last", "underway", "under", "took", "is", "are",
+    "being", "runs", "run", "continues", "kicked",
+  };
+  const AnnalsTokens *tokens = self->tokens;
+  guint limit = MIN (sentence_last, mention->last + 10);
+
+  for (guint i = sentence_first; i < limit; i++)
+    if (word_in (tokens, i, cues, G_N_ELEMENTS (cues)))
+      return TRUE;
+  return FALSE;
+}
+
+/* The lead of a report names its main event: "… held in Tashkent …",
+ * "… summit … is under way in Bishkek". */
+static int
+lead_aspect (Extraction    *self,
+             const Mention *mention,
+             guint          sentence_first,
+             guint          sentence_last)
+{
+  const AnnalsTokens *tokens = self->tokens;
+
+  for (guint i = sentence_first; i < sentence_last; i++)
+    {
+      if ((word_is (tokens, i, "under") && word_is (tokens, i + 1, "way")) || word_is (tokens, i, "underway") ||
+          (word_is (tokens, i, "is") && word_is (tokens, i + 1, "being")) ||
+          (word_is (tokens, i, "are") && word_is (tokens, i + 1, "being")) ||
+          word_is (tokens, i, "opens") || word_is (tokens, i, "begins") || word_is (tokens, i, "kicks") ||
+          (word_is (tokens, i, "taking") && word_is (tokens, i + 1, "place")))
+        return 1;
+    }
+  for (guint i = sentence_first; i < sentence_last; i++)
+    if (word_is (tokens, i, "held") || word_is (tokens, i, "took") || word_is (tokens, i, "ended") ||
+        word_is (tokens, i, "concluded") || word_is (tokens, i, "closed") || word_is (tokens, i, "met"))
+      return -1;
+
+  return 0;
+}
+
+static void
+collect_participants (Extraction    *self,
+                      Candidate     *candidate,
+                      guint          sentence_first,
+                      guint          sentence_last)
+{
+  const AnnalsTokens *tokens = self->tokens;
+  g_autoptr(GPtrArray) codes = g_ptr_array_new ();
+  guint list_items = 0;
+
+  for (guint i = sentence_first; i < sentence_last;)
+    {
+      guint n = 0;
+      const AnnalsPlace *place = annals_gazetteer_match (self->gazetteer, tokens, i, sentence_last, &n);
+
+      if (place != NULL && place->code[0] != '\0' &&
+          (place->type == ANNALS_PLACE_COUNTRY || place->type == ANNALS_PLACE_DEMONYM))
+        {
+          gboolean in_list = is_punct_char (tokens, i + n, ',') || word_is (tokens, i + n, "and") ||
+                             (i > 0 && (is_punct_char (tokens, i - 1, ',') || word_is (tokens, i - 1, "and")));
+          if (in_list)
+            {
+              list_items++;
+              g_ptr_array_add (codes, (gpointer) place->code);
+            }
+          i += n;
+          continue;
+        }
+      i++;
+    }
+
+  if (list_items < 2)
+    return;
+
+  for (guint i = 0; i < codes->len; i++)
+    {
+      const char *code = g_ptr_array_index (codes, i);
+      const char * const *existing = annals_event_get_participants (candidate->event);
+      gboolean seen = FALSE;
+
+      for (guint j = 0; existing != NULL && existing[j] != NULL; j++)
+        if (strcmp (existing[j], code) == 0)
+          seen = TRUE;
+      if (!seen)
+        annals_event_add_participant (candidate->event, code);
+    }
+}
+
+static Candidate *
+candidate_new (Extraction    *self,
+               const Mention *mention,
+               const char    *title_key)
+{
+  Candidate *candidate = g_new0 (Candidate, 1);
+  g_autofree char *title = g_strdup (mention->title);
+
+  /* Titles start with a capital: "Joint military … exercise" */
+  if (title[0] != '\0' && g_ascii_islower (title[0]))
+    title[0] = g_ascii_toupper (title[0]);
+
+  candidate->event = annals_event_new (NULL, title);
+  candidate->keys = g_ptr_array_new_with_free_func (g_free);
+  add_key (candidate, title_key);
+  add_key (candidate, mention->alias_key);
+  candidate->name_key = g_strdup (mention->name_key);
+  candidate->name_year = mention->name_year;
+  candidate->kind = mention->kind;
+  candidate->has_kind = mention->has_kind;
+  candidate->is_next = mention->is_next;
+  candidate->ordinal = g_strdup (mention->ordinal);
+  candidate->first_sentence = mention->sentence;
+  candidate->named = mention->named;
+  candidate->weak = mention->weak && !mention->named;
+  candidate->reporting = mention->reporting;
+  if (mention->name_year != 0)
+    annals_date_set_year (&candidate->start, mention->name_year);
+
+  g_ptr_array_add (self->candidates, candidate);
+  return candidate;
+}
+
+static void
+process_mention (Extraction *self,
+                 Mention    *mention,
+                 guint       sentence_first,
+                 guint       sentence_last)
+{
+  g_autofree char *title_key = annals_event_normalize_title (mention->title);
+  Candidate *candidate;
+  Host host;
+  const AnnalsTokens *tokens = self->tokens;
+  const AnnalsToken *first = annals_tokens_get (tokens, mention->first);
+  const AnnalsToken *last = annals_tokens_get (tokens, mention->last - 1);
+
+  self->last_referent = NULL;
+  candidate = find_referent (self, mention, title_key);
+
+  if (candidate == NULL)
+    {
+      /* A bare "the meeting" with nothing to refer to, or a bare plural
+       * ("exercises"), is not an event of its own. */
+      if (mention->bare && (mention->definite || mention->plural))
+        return;
+      if (mention->reporting)
+        return;
+      candidate = candidate_new (self, mention, title_key);
+    }
+  else
+    {
+      add_key (candidate, title_key);
+      add_key (candidate, mention->alias_key);
+      if (!candidate->has_kind && mention->has_kind)
+        {
+          candidate->kind = mention->kind;
+          candidate->has_kind = TRUE;
+        }
+      if (candidate->name_year == 0 && mention->name_year != 0)
+        {
+          candidate->name_year = mention->name_year;
+          if (!annals_date_is_set (&candidate->start))
+            annals_date_set_year (&candidate->start, mention->name_year);
+        }
+      if (mention->named && !candidate->named)
+        {
+          g_autofree char *title = g_strdup (mention->title);
+          candidate->named = TRUE;
+          candidate->weak = FALSE;
+          g_free (candidate->name_key);
+          candidate->name_key = g_strdup (mention->name_key);
+          annals_event_set_title (candidate->event, title);
+        }
+    }
+
+  annals_event_add_mention (candidate->event, self->document_id, first->char_start, last->char_end);
+  self->last_referent = candidate;
+  candidate->last_token = mention->last;
+  candidate->n_mentions++;
+
+  if (find_host (self, mention, sentence_first, sentence_last, &host) && host.strength > candidate->host_strength)
+    {
+      if (host.code[0] != '\0')
+        annals_event_set_host_country (candidate->event, host.code);
+      if (host.place != NULL)
+        annals_event_set_host_place (candidate->event, host.place);
+      candidate->host_strength = host.strength;
+    }
+
+  if (has_planned_cue (self, mention, sentence_first, sentence_last))
+    candidate->planned_cue = TRUE;
+  else if (has_past_cue (self, mention, sentence_first, sentence_last))
+    candidate->past_cue = TRUE;
+
+  collect_participants (self, candidate, sentence_first, sentence_last);
+}
+
+/* Gives each usable date of the sentence to the nearest mention. */
+static void
+assign_dates (Extraction *self,
+              guint       sentence_first,
+              guint       sentence_last,
+              Candidate **owners)
+{
+  for (guint t = 0; t < self->timexes->len; t++)
+    {
+      const AnnalsTimex *timex = &g_array_index (self->timexes, AnnalsTimex, t);
+      guint best = G_MAXUINT;
+      guint best_distance = G_MAXUINT;
+
+      if (timex->first_token < sentence_first || timex->first_token >= sentence_last)
+        continue;
+      if (!timex_is_usable (self, timex))
+        continue;
+
+      for (guint m = 0; m < self->mentions->len; m++)
+        {
+          const Mention *mention = &g_array_index (self->mentions, Mention, m);
+          guint distance;
+
+          if (owners[m] == NULL)
+            continue;
+          /* Inside the mention: the year of a name, or "the 2024 dialogue" */
+          if (timex->first_token >= mention->first && timex->last_token <= mention->last)
+            {
+              distance = 0;
+            }
+          else if (timex->first_token >= mention->last)
+            distance = timex->first_token - mention->last;
+          else
+            distance = mention->first - timex->last_token + 1;  /* prefer dates after */
+
+          if (distance < best_distance)
+            {
+              best_distance = distance;
+              best = m;
+            }
+        }
+
+      if (best == G_MAXUINT)
+        continue;
+
+      {
+        const Mention *mention = &g_array_index (self->mentions, Mention, best);
+        if (timex->first_token >= mention->first && timex->last_token <= mention->last &&
+            (timex->flags & ANNALS_TIMEX_BARE_YEAR) != 0 && mention->name_year == timex->start.year)
+          continue;
+        apply_date (owners[best], timex, owners[best]->name_year);
+      }
+    }
+}
+
+static int
+compare_mentions (gconstpointer a,
+                  gconstpointer b)
+{
+  const Mention *ma = a;
+  const Mention *mb = b;
+
+  return (ma->first > mb->first) - (ma->first < mb->first);
+}
+
+/* "@first, [the] @second": the second renames the first. */
+static gboolean
+is_apposition (Extraction    *self,
+               const Mention *first,
+               const Mention *second)
+{
+  const AnnalsTokens *tokens = self->tokens;
+  guint i = first->last;
+
+  if (!is_punct_char (tokens, i, ','))
+    return FALSE;
+  i++;
+  if (word_in (tokens, i, determiners, G_N_ELEMENTS (determiners)))
+    i++;
+  return i == second->first;
+}
+
+static void
+process_sentence (Extraction *self,
+                  guint       sentence_index)
+{
+  const AnnalsTokens *tokens = self->tokens;
+  const AnnalsSentence *sentence = &g_array_index (tokens->sentences, AnnalsSentence, sentence_index);
+  guint first = sentence->first;
+  guint last = sentence->last;
+  g_autofree Candidate **owners = NULL;
+
+  /* The dateline is not part of any event. */
+  if (self->dateline.last_token > first && self->dateline.first_token <= first)
+    first = MIN (self->dateline.last_token, last);
+
+  for (guint i = 0; i < self->mentions->len; i++)
+    mention_clear (&g_array_index (self->mentions, Mention, i));
+  g_array_set_size (self->mentions, 0);
+
+  /* Noun phrases */
+  for (guint i = first; i < last; i++)
+    {
+      guint noun_end;
+      const EventNoun *noun = event_noun_at (self, i, &noun_end);
+      Mention mention;
+
+      if (noun == NULL)
+        continue;
+      /* "exercise drills": the second noun heads the phrase */
+      {
+        guint next_end;
+        if (event_noun_at (self, noun_end, &next_end) != NULL)
+          continue;
+      }
+
+      if (build_noun_mention (self, noun, i, noun_end, first, last, &mention))
+        {
+          mention.sentence = sentence_index;
+          /* Overlaps an earlier phrase: keep the longer one */
+          if (overlaps_mention (self, mention.first, mention.last))
+            {
+              mention_clear (&mention);
+              continue;
+            }
+          g_array_append_val (self->mentions, mention);
+          i = MAX (i, mention.last - 1);
+        }
+    }
+
+  /* Names with a year that no phrase took */
+  for (guint i = first; i < last; i++)
+    {
+      Mention mention;
+
+      if (self->timex_at[i] == 0 || overlaps_mention (self, i, i + 1))
+        continue;
+      if (build_name_mention (self, i, first, last, &mention))
+        {
+          mention.sentence = sentence_index;
+          if (overlaps_mention (self, mention.first, mention.last))
+            {
+              mention_clear (&mention);
+              continue;
+            }
+          if (!mention.has_kind)
+            {
+              /* The kind of a name, from an event noun of its sentence */
+              for (guint k = first; k < last; k++)
+                {
+                  guint noun_end;
+                  const EventNoun *noun = event_noun_at (self, k, &noun_end);
+                  if (noun != NULL && noun->strength == NOUN_STRONG)
+                    {
+                      mention.kind = noun->kind;
+                      mention.has_kind = TRUE;
+                      mention.weak = TRUE;
+                      break;
+                    }
+                }
+            }
+          g_array_append_val (self->mentions, mention);
+        }
+    }
+
+  if (self->mentions->len == 0)
+    return;
+
+  g_array_sort (self->mentions, compare_mentions);
+  owners = g_new0 (Candidate *, self->mentions->len);
+
+  /* Named mentions first, so that an apposition ("Indra-2017, the first
+   * exercise …", "a bigger exercise, Boyevoye Bratstvo-2018") joins the
+   * named event instead of making one of its own. */
+  for (int pass = 0; pass < 2; pass++)
+    for (guint m = 0; m < self->mentions->len; m++)
+      {
+        Mention *mention = &g_array_index (self->mentions, Mention, m);
+        guint before = self->candidates->len;
+        Candidate *owner = NULL;
+
+        if (mention->named != (pass == 0))
+          continue;
+
+        for (guint n = 0; pass == 1 && n < self->mentions->len && owner == NULL; n++)
+          {
+            const Mention *other = &g_array_index (self->mentions, Mention, n);
+
+            if (n == m || owners[n] == NULL || !other->named)
+              continue;
+            if (is_apposition (self, other, mention) || is_apposition (self, mention, other))
+              owner = owners[n];
+          }
+
+        if (owner != NULL)
+          {
+            const AnnalsToken *a = annals_tokens_get (tokens, mention->first);
+            const AnnalsToken *b = annals_tokens_get (tokens, mention->last - 1);
+
+            annals_event_add_mention (owner->event, self->document_id, a->char_start, b->char_end);
+            if (!owner->has_kind && mention->has_kind)
+              {
+                owner->kind = mention->kind;
+                owner->has_kind = TRUE;
+              }
+            owner->weak = FALSE;
+            owners[m] = owner;
+            continue;
+          }
+
+        process_mention (self, mention, first, last);
+        if (self->candidates->len > before)
+          owners[m] = g_ptr_array_index (self->candidates, self->candidates->len - 1);
+        else
+          owners[m] = self->last_referent;
+      }
+
+  assign_dates (self, first, last, owners);
+}
+
+static void
+finish_candidate (Extraction *self,
+                  Candidate  *candidate)
+{
+  const AnnalsDate *published = &self->published;
+  gboolean has_published = annals_date_is_set (published);
+  AnnalsEventStatus status = ANNALS_EVENT_STATUS_PAST;
+  double score = 0.25;
+  const AnnalsSentence *first_sentence;
+
+  first_sentence = &g_array_index (self->tokens->sentences, AnnalsSentence, candidate->first_sentence);
+
+  /* The lead's own event without a date of its own happened around the
+   * publication date. */
+  if (!annals_date_is_set (&candidate->start) && has_published &&
+      candidate->first_sentence >= self->lead_sentence && candidate->first_sentence <= self->lead_sentence + 1 &&
+      !candidate->planned_cue && !candidate->weak)
+    {
+      int aspect = lead_aspect (self, NULL, first_sentence->first, first_sentence->last);
+
+      if (aspect > 0)
+        candidate->start = *published;
+      else if (aspect < 0)
+        annals_date_set_month (&candidate->start, published->year, published->month);
+    }
+
+  /* Status: against the publication date when both are known, else by the
+   * words of the text. */
+  if (has_published && annals_date_is_set (&candidate->start))
+    {
+      gint32 day = annals_date_get_first_day (published);
+      gint32 first_day = annals_date_get_first_day (&candidate->start);
+      gint32 end_day = annals_date_get_end_day (annals_date_is_set (&candidate->end) ? &candidate->end : &candidate->start);
+
+      if (first_day > day)
+        status = ANNALS_EVENT_STATUS_PLANNED;
+      else if (end_day <= day)
+        status = ANNALS_EVENT_STATUS_PAST;
+      else if (candidate->planned_cue && annals_date_get_precision (&candidate->start) == ANNALS_PRECISION_DAY &&
+               first_day == day)
+        status = ANNALS_EVENT_STATUS_PLANNED;
+      else if (candidate->planned_cue && annals_date_get_precision (&candidate->start) != ANNALS_PRECISION_DAY &&
+               !candidate->past_cue)
+        status = ANNALS_EVENT_STATUS_PLANNED;
+      else
+        status = ANNALS_EVENT_STATUS_PAST;
+    }
+  else if (candidate->planned_cue)
+    status = ANNALS_EVENT_STATUS_PLANNED;
+  else if (candidate->past_cue || has_published)
+    status = ANNALS_EVENT_STATUS_PAST;
+  else
+    status = ANNALS_EVENT_STATUS_UNKNOWN;
+
+  /* Confidence: how much of an event the text gives. */
+  if (candidate->named)
+    score += 0.35;
+  if (candidate->has_kind && !candidate->weak)
+    score += 0.15;
+  if (candidate->dated_by_text || candidate->name_year != 0)
+    score += 0.1;
+  if (annals_event_get_host_country (candidate->event) != NULL)
+    score += 0.1;
+  if (candidate->n_mentions > 1)
+    score += 0.05;
+  if (!candidate->has_kind)
+    score -= 0.2;
+  if (candidate->weak && !candidate->named)
+    score -= 0.1;
+  if (candidate->reporting)
+    score = 0.1;
+  score = CLAMP (score, 0.05, 0.95);
+
+  annals_event_set_kind (candidate->event, candidate->has_kind ? candidate->kind : ANNALS_EVENT_KIND_OTHER);
+  annals_event_set_status (candidate->event, status);
+  annals_event_set_start (candidate->event, annals_date_is_set (&candidate->start) ? &candidate->start : NULL);
+  annals_event_set_end (candidate->event, annals_date_is_set (&candidate->end) ? &candidate->end : NULL);
+  annals_event_set_confidence (candidate->event, score);
+}
+
+static gboolean
+extract (Extraction *self,
+         GError    **error)
+{
+  for (guint t = 0; t < self->timexes->len; t++)
+    {
+      const AnnalsTimex *timex = &g_array_index (self->timexes, AnnalsTimex, t);
+      for (guint i = timex->first_token; i < timex->last_token; i++)
+        self->timex_at[i] = t + 1;
+    }
+
+  /* The lead: the sentence of the dateline, else the first sentence of
+   * running text (headlines and kickers are short). */
+  self->lead_sentence = 0;
+  if (self->dateline.last_token > 0)
+    self->lead_sentence = annals_tokens_get (self->tokens, self->dateline.first_token)->sentence;
+  else
+    for (guint s = 0; s < self->tokens->sentences->len; s++)
+      {
+        const AnnalsSentence *sentence = &g_array_index (self->tokens->sentences, AnnalsSentence, s);
+        if (sentence->last - sentence->first >= 12)
+          {
+            self->lead_sentence = s;
+            break;
+          }
+      }
+
+  for (guint s = 0; s < self->tokens->sentences->len; s++)
+    process_sentence (self, s);
+
+  for (guint c = 0; c < self->candidates->len; c++)
+    finish_candidate (self, g_ptr_array_index (self->candidates, c));
+
+  return TRUE;
+}
+
+static void
+extraction_clear (Extraction *self)
+{
+  g_clear_pointer (&self->tokens, annals_tokens_free);
+  g_clear_pointer (&self->timexes, g_array_unref);
+  g_clear_pointer (&self->timex_at, g_free);
+  g_clear_pointer (&self->document_id, g_free);
+  g_clear_pointer (&self->candidates, g_ptr_array_unref);
+  if (self->mentions != NULL)
+    {
+      for (guint i = 0; i < self->mentions->len; i++)
+        mention_clear (&g_array_index (self->mentions, Mention, i));
+      g_clear_pointer (&self->mentions, g_array_unref);
+    }
+}
+
+static char *
+make_event_id (const char *document_id,
+               const char *title_key,
+               GHashTable *used)
+{
+  g_autofree char *input = g_strconcat (document_id, "\n", title_key, NULL);
+  g_autofree char *checksum = g_compute_checksum_for_string (G_CHECKSUM_SHA1, input, -1);
+  char *id = g_strdup_printf ("ev-%.12s", checksum);
+
+  for (guint n = 2; g_hash_table_contains (used, id); n++)
+    {
+      g_free (id);
+      id = g_strdup_printf ("ev-%.12s-%u", checksum, n);
+    }
+  g_hash_table_add (used, g_strdup (id));
+
+  return id;
+}
+
+static char *
+default_title (AnnalsArticle *article,
+               const char    *display_name)
+{
+  const char *eol;
+
+  if (article->title != NULL && article->title[0] != '\0')
+    return g_strdup (article->title);
+
+  /* The first line of the text, when it is short enough to be a headline */
+  eol = memchr (article->body, '\n', article->body_length);
+  if (eol != NULL && eol - article->body < 200 && eol > article->body)
+    {
+      g_autofree char *line = g_strndup (article->body, eol - article->body);
+      g_strstrip (line);
+      if (line[0] != '\0')
+        return g_steal_pointer (&line);
+    }
+
+  if (display_name != NULL)
+    return g_path_get_basename (display_name);
+
+  return g_strdup (_("Untitled article"));
+}
+
+AnnalsEventSet *
+annals_extract_text (const char       *text,
+                     gssize            length,
+                     const char       *display_name,
+                     const AnnalsDate *published,
+                     GError          **error)
+{
+  g_autoptr(AnnalsArticle) article = NULL;
+  g_autoptr(AnnalsEventSet) set = NULL;
+  g_autoptr(AnnalsDocument) document = NULL;
+  g_autoptr(GHashTable) used_ids = NULL;
+  g_autofree char *body = NULL;
+  g_autofree char *title = NULL;
+  Extraction self = { 0 };
+
+  g_return_val_if_fail (text != NULL || length == 0, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (length < 0)
+    length = strlen (text);
+
+  article = annals_article_parse (text, length, display_name, error);
+  if (article == NULL)
+    return NULL;
+
+  self.article = article;
+  self.gazetteer = annals_gazetteer_get_default ();
+  self.tokens = annals_tokens_new (article->body, article->body_length);
+  self.document_id = annals_article_dup_id (article);
+  self.candidates = g_ptr_array_new_with_free_func (candidate_free);
+  self.mentions = g_array_new (FALSE, FALSE, sizeof (Mention));
+
+  annals_dateline_find (self.tokens, &self.dateline);
+
+  if (published != NULL && annals_date_is_set (published))
+    self.published = *published;
+  else if (annals_date_is_set (&article->published))
+    self.published = article->published;
+  else if (!annals_timex_infer_published (self.tokens, &self.dateline, &self.published))
+    annals_date_clear (&self.published);
+
+  if (annals_date_is_set (&self.published))
+    self.reference = self.published;
+  else
+    {
+      int year = annals_timex_main_year (self.tokens);
+      if (year != 0)
+        annals_date_set_year (&self.reference, year);
+    }
+
+  self.timexes = annals_timex_find (self.tokens, &self.reference, &self.dateline);
+  self.timex_at = g_new0 (gint32, self.tokens->tokens->len + 1);
+
+  if (!extract (&self, error))
+    {
+      extraction_clear (&self);
+      return NULL;
+    }
+
+  set = annals_event_set_new ();
+  document = annals_document_new (self.document_id);
+  title = default_title (article, display_name);
+  annals_document_set_title (document, title);
+  annals_document_set_source (document, article->source);
+  annals_document_set_url (document, article->url);
+  if (annals_date_is_set (&self.published))
+    annals_document_set_published (document, &self.published);
+  body = g_strndup (article->body, article->body_length);
+  annals_document_set_text (document, body);
+  if (article->extra_keys->len > 0)
+    {
+      g_autoptr(GString) json = g_string_new ("{");
+
+      for (guint i = 0; i + 1 < article->extra_keys->len; i += 2)
+        {
+          g_autofree char *key = g_strescape (g_ptr_array_index (article->extra_keys, i), NULL);
+          g_autofree char *value = g_strescape (g_ptr_array_index (article->extra_keys, i + 1), NULL);
+
+          g_string_append_printf (json, "%s\"%s\": \"%s\"", i > 0 ? ", " : "", key, value);
+        }
+      g_string_append_c (json, '}');
+      annals_document_set_extra_json (document, json->str);
+    }
+  annals_event_set_add_document (set, document);
+
+  used_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  for (guint c = 0; c < self.candidates->len; c++)
+    {
+      Candidate *candidate = g_ptr_array_index (self.candidates, c);
+      g_autofree char *key = annals_event_normalize_title (annals_event_get_title (candidate->event));
+      g_autofree char *id = make_event_id (self.document_id, key, used_ids);
+
+      annals_event_set_id (candidate->event, id);
+      annals_event_set_add_event (set, candidate->event);
+    }
+
+  extraction_clear (&self);
+
+  return g_steal_pointer (&set);
+}
+
+AnnalsEventSet *
+annals_extract_file (const char       *path,
+                     const AnnalsDate *published,
+                     GError          **error)
+{
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) local_error = NULL;
+  gsize length;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  if (!g_file_get_contents (path, &contents, &length, &local_error))
+    {
+      g_set_error (error, ANNALS_EXTRACT_ERROR, ANNALS_EXTRACT_ERROR_FAILED,
+                   "%s", local_error->message);
+      return NULL;
+    }
+
+  return annals_extract_text (contents, length, path, published, error);
+}
