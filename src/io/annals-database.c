@@ -403,6 +403,12 @@ quick_check (AnnalsDatabase  *self,
 
   if (problem != NULL)
     {
+      /* SQLite lists problems on several lines; the report is one line. */
+      g_strstrip (g_strdelimit (problem, "\r\n", ' '));
+      if (g_str_has_prefix (problem, "*** in database main *** "))
+        memmove (problem, problem + strlen ("*** in database main *** "),
+                 strlen (problem) - strlen ("*** in database main *** ") + 1);
+
       g_set_error (error, ANNALS_IO_ERROR, ANNALS_IO_ERROR_CORRUPT,
                    _("%s: the database is corrupt (%s)"), self->path, problem);
       return FALSE;

@@ -189,6 +189,16 @@ read_string (Loader      *self,
 
   *value = json_node_get_string (node);
 
+  /* json-glib turns a lone surrogate escape ("\ud800") into bytes that
+   * are not UTF-8. */
+  if (!g_utf8_validate (*value, -1, NULL))
+    {
+      mark = push_member (self, member);
+      fail (self, error, ANNALS_IO_ERROR_ENCODING, _("not valid UTF-8 (a lone surrogate escape)"));
+      pop (self, mark);
+      return FALSE;
+    }
+
   if (required && (*value)[0] == '\0')
     {
       mark = push_member (self, member);
@@ -778,16 +788,22 @@ is_blank (const char *data,
   return TRUE;
 }
 
-/* Refuses nesting that would make json-glib's recursive parser run out
- * of stack, with the position of the first bracket too deep. */
+/* A first pass over the bytes, before json-glib sees them: refuses
+ * nesting that would make its recursive parser run out of stack, a file
+ * that ends inside a string or with brackets still open (a truncated
+ * file, reported where it ends), and anything after the top-level value,
+ * which json-glib lets through. */
 static gboolean
-check_depth (const char  *data,
-             gsize        length,
-             const char  *name,
-             GError     **error)
+scan_structure (const char  *data,
+                gsize        length,
+                const char  *name,
+                GError     **error)
 {
   gboolean in_string = FALSE;
+  gboolean started = FALSE;
   guint depth = 0;
+  gsize string_start = 0;
+  guint line, column;
 
   for (gsize i = 0; i < length; i++)
     {
@@ -802,16 +818,25 @@ check_depth (const char  *data,
           continue;
         }
 
+      if (started && depth == 0 && !g_ascii_isspace (c))
+        {
+          locate_offset (data, i, &line, &column);
+          g_set_error (error, ANNALS_IO_ERROR, ANNALS_IO_ERROR_PARSE,
+                       _("%s:%u:%u: unexpected data after the end of the JSON object"),
+                       name, line, column);
+          return FALSE;
+        }
+
       if (c == '"')
         {
           in_string = TRUE;
+          string_start = i;
         }
       else if (c == '[' || c == '{')
         {
+          started = TRUE;
           if (++depth > MAX_DEPTH)
             {
-              guint line, column;
-
               locate_offset (data, i, &line, &column);
               g_set_error (error, ANNALS_IO_ERROR, ANNALS_IO_ERROR_PARSE,
                            _("%s:%u:%u: nested deeper than %u levels"),
@@ -823,6 +848,26 @@ check_depth (const char  *data,
         {
           depth--;
         }
+    }
+
+  if (in_string)
+    {
+      locate_offset (data, string_start, &line, &column);
+      g_set_error (error, ANNALS_IO_ERROR, ANNALS_IO_ERROR_PARSE,
+                   _("%s:%u:%u: the file ends inside the string that starts here (truncated?)"),
+                   name, line, column);
+      return FALSE;
+    }
+
+  if (depth > 0)
+    {
+      locate_offset (data, length, &line, &column);
+      g_set_error (error, ANNALS_IO_ERROR, ANNALS_IO_ERROR_PARSE,
+                   ngettext ("%s:%u:%u: unexpected end of file, %u bracket still open (truncated?)",
+                             "%s:%u:%u: unexpected end of file, %u brackets still open (truncated?)",
+                             depth),
+                   name, line, column, depth);
+      return FALSE;
     }
 
   return TRUE;
@@ -885,7 +930,7 @@ annals_json_load_data (const char  *data,
       return NULL;
     }
 
-  if (!check_depth (data, size, display_name, error))
+  if (!scan_structure (data, size, display_name, error))
     return NULL;
 
   parser = json_parser_new_immutable ();
