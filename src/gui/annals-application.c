@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "annals-application.h"
+#include "annals-resources.h"
 #include "annals-window.h"
 
 struct _AnnalsApplication
@@ -128,6 +129,10 @@ static void
 annals_application_class_init (AnnalsApplicationClass *klass)
 {
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  /* Referencing the resource bundle links it in from the static library;
+   * its constructor registers it. */
+  g_assert (annals_get_resource () != NULL);
 
   app_class->activate = annals_application_activate;
   app_class->open = annals_application_open;

@@ -203,12 +203,11 @@ job_done_cb (GObject      *object,
              gpointer      user_data)
 {
   AnnalsLibrary *self = ANNALS_LIBRARY (object);
-  g_autoptr(GTask) outer = user_data;
+  g_autoptr(GTask) outer = g_steal_pointer (&self->running);
   Job *job = g_task_get_task_data (outer);
   GError *error = NULL;
 
-  g_assert (self->running == outer);
-  g_clear_object (&self->running);
+  g_assert (outer == user_data);
 
   if (!g_task_propagate_boolean (G_TASK (result), &error))
     {
@@ -541,11 +540,115 @@ annals_library_import_finish (AnnalsLibrary      *self,
   return TRUE;
 }
 
+/* The sentence of @text around the characters [start, end): from after the
+ * previous sentence end (or line break) to the next one. */
+static char *
+dup_sentence (AnnalsDocument *document,
+              guint           start,
+              guint           end)
+{
+  const char *text = annals_document_get_text (document);
+  gssize start_byte = annals_document_char_to_byte (document, start);
+  gssize end_byte = annals_document_char_to_byte (document, end);
+  gsize length;
+  gsize first, last;
+
+  if (text == NULL || start_byte < 0)
+    return NULL;
+
+  length = strlen (text);
+  if (end_byte < 0 || (gsize) end_byte > length)
+    end_byte = length;
+
+  for (first = start_byte; first > 0; first--)
+    if (strchr (".!?\n", text[first - 1]) != NULL)
+      break;
+  for (last = end_byte; last < length; last++)
+    if (strchr (".!?\n", text[last]) != NULL)
+      break;
+
+  return g_utf8_casefold (text + first, last - first);
+}
+
+static gboolean
+contains_every_word (const char * const *words,
+                     const char         *title,
+                     const char         *sentence)
+{
+  for (guint i = 0; words[i] != NULL; i++)
+    {
+      if (words[i][0] == '\0')
+        continue;
+      if ((title == NULL || strstr (title, words[i]) == NULL) &&
+          (sentence == NULL || strstr (sentence, words[i]) == NULL))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* The database finds events by their title or by the text of the articles
+ * that mention them, which for a long article is every event in it. Keep
+ * the events whose title or whose mentioning sentences hold every word,
+ * which is what the reader means; past REFINE_LIMIT results the database's
+ * answer stands, to keep the search quick. */
+#define REFINE_LIMIT 5000
+
+static GArray *
+refine_results (AnnalsLibrary *self,
+                GArray        *keys,
+                const char    *query)
+{
+  g_autofree char *folded = g_utf8_casefold (query, -1);
+  g_auto(GStrv) words = g_strsplit_set (folded, " \t\n\"", -1);
+  g_autoptr(GHashTable) documents = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  GArray *refined = g_array_new (FALSE, FALSE, sizeof (guint32));
+
+  for (guint i = 0; i < keys->len; i++)
+    {
+      guint32 key = g_array_index (keys, guint32, i);
+      g_autoptr(AnnalsEvent) event = annals_database_load_event (self->database, key, NULL);
+      g_autofree char *title = NULL;
+      gboolean matches = FALSE;
+
+      if (event == NULL)
+        continue;
+
+      title = g_utf8_casefold (annals_event_get_title (event), -1);
+      matches = contains_every_word ((const char * const *) words, title, NULL);
+
+      for (guint m = 0; !matches && m < annals_event_get_n_mentions (event); m++)
+        {
+          const AnnalsMention *mention = annals_event_get_mention (event, m);
+          AnnalsDocument *document = g_hash_table_lookup (documents, mention->document_id);
+          g_autofree char *sentence = NULL;
+
+          if (document == NULL)
+            {
+              document = annals_database_load_document (self->database, mention->document_id, NULL);
+              if (document == NULL)
+                continue;
+              g_hash_table_insert (documents, g_strdup (mention->document_id), document);
+            }
+
+          sentence = dup_sentence (document, mention->start, mention->end);
+          matches = contains_every_word ((const char * const *) words, title, sentence);
+        }
+
+      if (matches)
+        g_array_append_val (refined, key);
+    }
+
+  return refined;
+}
+
 GArray *
 annals_library_search (AnnalsLibrary  *self,
                        const char     *query,
                        GError        **error)
 {
+  g_autoptr(GArray) keys = NULL;
+
   g_return_val_if_fail (ANNALS_IS_LIBRARY (self), NULL);
   g_return_val_if_fail (query != NULL, NULL);
 
@@ -555,7 +658,11 @@ annals_library_search (AnnalsLibrary  *self,
       return NULL;
     }
 
-  return annals_database_search (self->database, query, error);
+  keys = annals_database_search (self->database, query, error);
+  if (keys == NULL || keys->len > REFINE_LIMIT)
+    return g_steal_pointer (&keys);
+
+  return refine_results (self, keys, query);
 }
 
 AnnalsDocument *

@@ -3,8 +3,10 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The real application under Xvfb: its window, the bundled sample, search,
- * filters, the source pane and opening files. Every test has its own user
- * data folder (G_TEST_OPTION_ISOLATE_DIRS), so its own library.
+ * filters, the source pane and opening files. The tests run with a
+ * temporary XDG_DATA_HOME that every test empties first, so each starts
+ * with no library. (G_TEST_OPTION_ISOLATE_DIRS would also hide the system
+ * data folders, and with them the MIME database that icons need.)
  */
 
 #define G_LOG_DOMAIN "test-window"
@@ -48,34 +50,41 @@ wait_until (ConditionFunc  condition,
   g_source_remove (source);
 }
 
-static AnnalsApplication *
-start_application (void)
+static char *data_home;
+
+static void
+remove_tree (GFile *file)
 {
-  AnnalsApplication *app;
-  g_autoptr(GError) error = NULL;
+  g_autoptr(GFileEnumerator) children = NULL;
+  GFileInfo *info;
 
-  app = g_object_new (ANNALS_TYPE_APPLICATION,
-                      "application-id", APPLICATION_ID,
-                      "resource-base-path", RESOURCE_BASE_PATH,
-                      "flags", G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE,
-                      NULL);
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
-  g_application_activate (G_APPLICATION (app));
+  children = g_file_enumerate_children (file, G_FILE_ATTRIBUTE_STANDARD_NAME,
+                                        G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, NULL);
+  while (children != NULL &&
+         g_file_enumerator_iterate (children, &info, NULL, NULL, NULL) && info != NULL)
+    {
+      g_autoptr(GFile) child = g_file_get_child (file, g_file_info_get_name (info));
 
-  return app;
+      remove_tree (child);
+    }
+
+  g_file_delete (file, NULL, NULL);
 }
 
-static AnnalsWindow *
-get_window (AnnalsApplication *app)
+/* Every test starts with an empty user data folder and default settings. */
+static void
+reset_user_data (void)
 {
-  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  g_autoptr(GFile) folder = g_file_new_for_path (data_home);
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
 
-  g_assert_nonnull (window);
-  g_assert_true (ANNALS_IS_WINDOW (window));
-
-  return ANNALS_WINDOW (window);
+  remove_tree (folder);
+  g_assert_cmpint (g_mkdir_with_parents (data_home, 0700), ==, 0);
+  g_settings_reset (settings, "last-file");
+  g_settings_reset (settings, "group-by");
 }
+
+typedef void (*CheckFunc) (AnnalsWindow *window);
 
 static gboolean
 window_is_ready (gpointer data)
@@ -94,30 +103,62 @@ library_is_idle (gpointer data)
   return !annals_library_get_busy (ANNALS_LIBRARY (data));
 }
 
-static AnnalsWindow *
-wait_for_window (AnnalsApplication *app)
-{
-  AnnalsWindow *window = get_window (app);
-
-  wait_until (window_is_ready, window, "the window to show its library");
-  return window;
-}
-
 static gboolean
-pointer_is_null (gpointer data)
+run_check_cb (gpointer data)
 {
-  return *(gpointer *) data == NULL;
+  GApplication *app = g_application_get_default ();
+  CheckFunc check = (CheckFunc) data;
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+
+  g_assert_nonnull (window);
+  g_assert_true (ANNALS_IS_WINDOW (window));
+  wait_until (window_is_ready, window, "the window to show its library");
+
+  check (ANNALS_WINDOW (window));
+
+  /* Quit as the user does, with Ctrl+Q's action. */
+  g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
+
+  return G_SOURCE_REMOVE;
 }
 
 static void
-quit_application (AnnalsApplication *app)
+on_activate (GApplication *app,
+             gpointer      check)
 {
-  gpointer weak = app;
+  g_idle_add (run_check_cb, check);
+}
 
+/* Runs the application as a user would, with a fresh user data folder when
+ * @fresh, else with what the previous run left, and runs @check once its
+ * window shows its library; then quits and checks that everything is
+ * released. */
+static void
+run_application (gboolean  fresh,
+                 CheckFunc check)
+{
+  AnnalsApplication *app;
+  gpointer weak;
+  int status;
+
+  if (fresh)
+    reset_user_data ();
+
+  app = g_object_new (ANNALS_TYPE_APPLICATION,
+                      "application-id", APPLICATION_ID,
+                      "resource-base-path", RESOURCE_BASE_PATH,
+                      "flags", G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE,
+                      NULL);
+  g_signal_connect_after (app, "activate", G_CALLBACK (on_activate), check);
+
+  status = g_application_run (G_APPLICATION (app), 0, NULL);
+  g_assert_cmpint (status, ==, 0);
+  g_assert_null (gtk_application_get_windows (GTK_APPLICATION (app)));
+
+  weak = app;
   g_object_add_weak_pointer (G_OBJECT (app), &weak);
-  g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
   g_object_unref (app);
-  wait_until (pointer_is_null, &weak, "the application to be finalized");
+  g_assert_null (weak);
 }
 
 static AnnalsEventStore *
@@ -138,10 +179,8 @@ find_title (AnnalsEventStore *store,
 }
 
 static void
-test_smoke (void)
+check_smoke (AnnalsWindow *window)
 {
-  AnnalsApplication *app = start_application ();
-  AnnalsWindow *window = wait_for_window (app);
   AnnalsEventStore *store = get_store (window);
   g_autofree char *default_path = NULL;
 
@@ -160,14 +199,11 @@ test_smoke (void)
   g_assert_nonnull (annals_window_get_timeline (window));
   g_assert_true (gtk_widget_get_mapped (annals_window_get_timeline (window)));
 
-  quit_application (app);
 }
 
 static void
-test_select_vostok (void)
+check_select_vostok (AnnalsWindow *window)
 {
-  AnnalsApplication *app = start_application ();
-  AnnalsWindow *window = wait_for_window (app);
   AnnalsViewState *state = annals_window_get_view_state (window);
   AnnalsDetailPane *pane = annals_window_get_detail_pane (window);
   AnnalsEvent *selected;
@@ -212,14 +248,11 @@ test_select_vostok (void)
   g_assert_cmpuint (gtk_single_selection_get_selected (GTK_SINGLE_SELECTION (gtk_list_view_get_model (annals_window_get_list_view (window)))),
                     ==, (guint) annals_view_state_get_selected_position (state));
 
-  quit_application (app);
 }
 
 static void
-test_search (void)
+check_search (AnnalsWindow *window)
 {
-  AnnalsApplication *app = start_application ();
-  AnnalsWindow *window = wait_for_window (app);
   AnnalsEventStore *store = get_store (window);
   GListModel *list_model = G_LIST_MODEL (gtk_list_view_get_model (annals_window_get_list_view (window)));
   AnnalsViewState *state = annals_window_get_view_state (window);
@@ -245,14 +278,11 @@ test_search (void)
   g_assert_cmpuint (annals_event_store_get_n_events (store), ==, 0);
   annals_window_set_search_text (window, NULL);
 
-  quit_application (app);
 }
 
 static void
-test_filter_kind (void)
+check_filter_kind (AnnalsWindow *window)
 {
-  AnnalsApplication *app = start_application ();
-  AnnalsWindow *window = wait_for_window (app);
   AnnalsEventStore *store = get_store (window);
   guint n_total = annals_event_store_get_n_total (store);
 
@@ -274,7 +304,6 @@ test_filter_kind (void)
   g_assert_cmpuint (annals_event_store_get_n_events (store), <, n_total);
   g_assert_cmpint (find_title (store, "Vostok 2022"), ==, -1);
 
-  quit_application (app);
 }
 
 static gboolean
@@ -284,10 +313,8 @@ error_is_shown (gpointer data)
 }
 
 static void
-test_open_malformed_json (void)
+check_open_malformed_json (AnnalsWindow *window)
 {
-  AnnalsApplication *app = start_application ();
-  AnnalsWindow *window = wait_for_window (app);
   AnnalsEventStore *store = get_store (window);
   guint n_total = annals_event_store_get_n_total (store);
   g_autofree char *path = g_build_filename (g_get_user_data_dir (), "broken.json", NULL);
@@ -310,7 +337,6 @@ test_open_malformed_json (void)
   g_assert_cmpuint (annals_event_store_get_n_total (store), ==, n_total);
   g_assert_cmpint (find_title (store, "Vostok 2022"), >=, 0);
 
-  quit_application (app);
 }
 
 static const char article[] =
@@ -333,18 +359,17 @@ total_grew (gpointer data)
          !annals_library_get_busy (annals_window_get_library (window));
 }
 
+static guint n_after_import;
+
 static void
-test_open_article_and_restart (void)
+check_open_article (AnnalsWindow *window)
 {
-  AnnalsApplication *app = start_application ();
-  AnnalsWindow *window = wait_for_window (app);
   AnnalsEventStore *store = get_store (window);
   AnnalsViewState *state = annals_window_get_view_state (window);
   guint n_before = annals_event_store_get_n_total (store);
   g_autofree char *path = g_build_filename (g_get_user_data_dir (), "indra-2023.txt", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GError) error = NULL;
-  guint n_after;
   int position;
 
   g_file_set_contents (path, article, -1, &error);
@@ -355,7 +380,7 @@ test_open_article_and_restart (void)
   wait_until (total_grew, window, "the article's events to appear");
   g_assert_null (annals_window_get_last_error (window));
 
-  n_after = annals_event_store_get_n_total (store);
+  n_after_import = annals_event_store_get_n_total (store);
   position = find_title (store, "Indra");
   g_assert_cmpint (position, >=, 0);
 
@@ -364,29 +389,70 @@ test_open_article_and_restart (void)
   g_assert_nonnull (annals_view_state_get_selected (state));
   g_assert_nonnull (strstr (annals_detail_pane_get_title (annals_window_get_detail_pane (window)), "Indra"));
   g_assert_true (annals_detail_pane_get_highlight (annals_window_get_detail_pane (window), NULL, NULL));
+}
 
-  quit_application (app);
+static void
+check_library_kept (AnnalsWindow *window)
+{
+  AnnalsEventStore *store = get_store (window);
+
+  g_assert_cmpuint (annals_event_store_get_n_total (store), ==, n_after_import);
+  g_assert_cmpint (find_title (store, "Indra"), >=, 0);
+  g_assert_cmpint (find_title (store, "Vostok 2022"), >=, 0);
+}
+
+#define DEFINE_TEST(name) \
+  static void test_##name (void) { run_application (TRUE, check_##name); }
+
+DEFINE_TEST (smoke)
+DEFINE_TEST (select_vostok)
+DEFINE_TEST (search)
+DEFINE_TEST (filter_kind)
+DEFINE_TEST (open_malformed_json)
+
+static void
+test_open_article_and_restart (void)
+{
+  run_application (TRUE, check_open_article);
 
   /* Quit and start again: the library still holds them. */
-  app = start_application ();
-  window = wait_for_window (app);
-  store = get_store (window);
-  g_assert_cmpuint (annals_event_store_get_n_total (store), ==, n_after);
-  g_assert_cmpint (find_title (store, "Indra"), >=, 0);
-
-  quit_application (app);
+  run_application (FALSE, check_library_kept);
 }
 
 int
 main (int    argc,
       char **argv)
 {
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  GTestDBus *bus;
+  g_autofree char *display = NULL;
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  data_home = g_dir_make_tmp ("annals-test-window-XXXXXX", &error);
+  g_assert_no_error (error);
+  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
+
+  g_test_init (&argc, &argv, NULL);
+
+  /* GtkApplication needs a session bus: a private one, so the tests touch
+   * nothing of the user's session. It is stopped, not torn down, at the
+   * end: GTK keeps its connection until the process exits. */
+  display = g_strdup (g_getenv ("DISPLAY"));
+  bus = g_test_dbus_new (G_TEST_DBUS_NONE);
+  g_test_dbus_up (bus);
+  /* GTestDBus unsets DISPLAY, which the tests need. */
+  if (display != NULL)
+    g_setenv ("DISPLAY", display, TRUE);
+  /* The private bus has no accessibility bus; GTK 4 reads GTK_A11Y as
+   * GTK 3 read NO_AT_BRIDGE. */
+  g_setenv ("GTK_A11Y", "none", FALSE);
 
   if (!gtk_init_check ())
     {
       g_test_skip ("No display: run under xvfb-run");
-      return g_test_run ();
+      status = g_test_run ();
+      g_test_dbus_stop (bus);
+      return status;
     }
 
   adw_init ();
@@ -398,5 +464,15 @@ main (int    argc,
   g_test_add_func ("/annals/gui/window/open-malformed-json", test_open_malformed_json);
   g_test_add_func ("/annals/gui/window/open-article-and-restart", test_open_article_and_restart);
 
-  return g_test_run ();
+  status = g_test_run ();
+  g_test_dbus_stop (bus);
+
+  {
+    g_autoptr(GFile) folder = g_file_new_for_path (data_home);
+
+    remove_tree (folder);
+  }
+  g_free (data_home);
+
+  return status;
 }
