@@ -15,7 +15,7 @@
 /* Lanes with more candidate events than this many per bin of the width are
  * drawn from counts per bin (binary searches), never event by event. */
 #define DETAIL_PER_BIN      2
-#define AGGREGATE_BIN_WIDTH 24.0
+#define AGGREGATE_BIN_WIDTH 30.0
 #define MARK_GAP            6.0
 #define LABEL_GAP           4.0
 #define LABEL_MAX_WIDTH     240.0
@@ -971,6 +971,48 @@ annals_timeline_layout_find_lane (AnnalsTimelineLayout *self,
 
   record = annals_event_store_get_record (self->store, position);
   return lane_for_record (self, record);
+}
+
+gboolean
+annals_timeline_layout_find_in_lane (AnnalsTimelineLayout *self,
+                                     guint                 lane,
+                                     double                day,
+                                     guint                *position)
+{
+  LaneIndex *index;
+  double best_distance = G_MAXDOUBLE;
+  gboolean found = FALSE;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  if (!self->index_valid || lane >= self->lane_index->len)
+    return FALSE;
+
+  index = g_ptr_array_index (self->lane_index, lane);
+  for (guint k = 0; k < ANNALS_N_EVENT_KINDS; k++)
+    {
+      GArray *entries = index->entries[k];
+      guint at;
+
+      if (entries == NULL || entries->len == 0)
+        continue;
+
+      at = lower_bound (entries, 0, day);
+      for (guint i = at > 0 ? at - 1 : 0; i <= at && i < entries->len; i++)
+        {
+          const Entry *entry = &g_array_index (entries, Entry, i);
+          double distance = fabs (entry->first_day - day);
+
+          if (distance < best_distance)
+            {
+              best_distance = distance;
+              *position = entry->position;
+              found = TRUE;
+            }
+        }
+    }
+
+  return found;
 }
 
 double

@@ -111,6 +111,12 @@ const AnnalsTimelineLane *annals_timeline_layout_get_lane     (AnnalsTimelineLay
 /* The lane an event at a store position belongs to, or -1. */
 int                       annals_timeline_layout_find_lane    (AnnalsTimelineLayout *self,
                                                                guint                 position);
+/* The dated event of @lane whose start is nearest to @day (within the
+ * whole store, not only the visible range). */
+gboolean                  annals_timeline_layout_find_in_lane (AnnalsTimelineLayout *self,
+                                                               guint                 lane,
+                                                               double                day,
+                                                               guint                *position);
 /* Total height of all lanes, to scroll them. */
 double                    annals_timeline_layout_get_lanes_height (AnnalsTimelineLayout *self);
 /* The band between the axis and the shelf where lanes are drawn. */

@@ -143,6 +143,8 @@ struct _AnnalsTimelinePainter
   AnnalsTimelinePalette  palette;
   int                    scale;
   guint                  palette_set : 1;
+  /* Drawing for SVG or PDF: everything stays vector, nothing is cached. */
+  guint                  vector : 1;
 };
 
 static void
@@ -310,9 +312,23 @@ draw_text (AnnalsTimelinePainter *self,
            gboolean               bold,
            Ink                    ink)
 {
-  cairo_surface_t *sprite = get_text_sprite (self, text, max_width, bold, ink);
-  double height = cairo_image_surface_get_height (sprite) / (double) self->scale;
+  cairo_surface_t *sprite;
+  double height;
 
+  if (self->vector)
+    {
+      int pixel_height;
+
+      prepare_text (self, text, bold, max_width);
+      pango_layout_get_pixel_size (self->text, NULL, &pixel_height);
+      set_color (cr, ink_color (self, ink), 1.0);
+      cairo_move_to (cr, round (x), round (y - pixel_height / 2.0));
+      pango_cairo_show_layout (cr, self->text);
+      return;
+    }
+
+  sprite = get_text_sprite (self, text, max_width, bold, ink);
+  height = cairo_image_surface_get_height (sprite) / (double) self->scale;
   paint_sprite (cr, sprite, round (x) - 2, round (y - height / 2.0));
 }
 
@@ -478,9 +494,17 @@ draw_dot (AnnalsTimelinePainter *self,
           double                 x,
           double                 y)
 {
-  g_autofree char *key = g_strdup_printf ("d%u:%u", kind, status);
-  cairo_surface_t *sprite = g_hash_table_lookup (self->sprites, key);
+  g_autofree char *key = NULL;
+  cairo_surface_t *sprite;
 
+  if (self->vector)
+    {
+      draw_dot_path (cr, &self->palette, &self->palette.kinds[kind], x, y, status);
+      return;
+    }
+
+  key = g_strdup_printf ("d%u:%u", kind, status);
+  sprite = g_hash_table_lookup (self->sprites, key);
   if (sprite == NULL)
     {
       cairo_t *sprite_cr;
@@ -500,6 +524,39 @@ static double
 cluster_radius (guint count)
 {
   return count >= 100 ? 14.0 : (count >= 10 ? 11.0 : 9.0);
+}
+
+static void
+draw_ring (AnnalsTimelinePainter *self,
+           cairo_t               *cr,
+           double                 x,
+           double                 y,
+           double                 radius,
+           const guint           *shares,
+           guint                  total_shares)
+{
+  double angle = -G_PI / 2;
+
+  set_color (cr, &self->palette.background, 1.0);
+  cairo_new_sub_path (cr);
+  cairo_arc (cr, x, y, radius, 0, 2 * G_PI);
+  cairo_fill (cr);
+
+  cairo_set_line_width (cr, 3.0);
+  for (guint k = 0; k < ANNALS_N_EVENT_KINDS; k++)
+    {
+      double sweep;
+
+      if (shares[k] == 0)
+        continue;
+
+      sweep = 2 * G_PI * shares[k] / (double) total_shares;
+      set_color (cr, &self->palette.kinds[k], 1.0);
+      cairo_new_sub_path (cr);
+      cairo_arc (cr, x, y, radius - 1.5, angle, angle + sweep);
+      cairo_stroke (cr);
+      angle += sweep;
+    }
 }
 
 static void
@@ -527,42 +584,25 @@ draw_cluster (AnnalsTimelinePainter    *self,
 
   g_snprintf (key, sizeof key, "c%d:%u.%u.%u.%u.%u.%u.%u.%u", (int) radius,
               shares[0], shares[1], shares[2], shares[3], shares[4], shares[5], shares[6], shares[7]);
-  sprite = g_hash_table_lookup (self->sprites, key);
-
-  if (sprite == NULL)
+  if (self->vector)
     {
-      cairo_t *sprite_cr;
-      double angle = -G_PI / 2;
-      double centre = size / 2.0;
-
-      sprite = create_sprite (self, size, size);
-      sprite_cr = cairo_create (sprite);
-
-      set_color (sprite_cr, &self->palette.background, 1.0);
-      cairo_arc (sprite_cr, centre, centre, radius, 0, 2 * G_PI);
-      cairo_fill (sprite_cr);
-
-      cairo_set_line_width (sprite_cr, 3.0);
-      for (guint k = 0; k < ANNALS_N_EVENT_KINDS; k++)
-        {
-          double sweep;
-
-          if (shares[k] == 0)
-            continue;
-
-          sweep = 2 * G_PI * shares[k] / (double) total_shares;
-          set_color (sprite_cr, &self->palette.kinds[k], 1.0);
-          cairo_new_sub_path (sprite_cr);
-          cairo_arc (sprite_cr, centre, centre, radius - 1.5, angle, angle + sweep);
-          cairo_stroke (sprite_cr);
-          angle += sweep;
-        }
-      cairo_destroy (sprite_cr);
-
-      store_sprite (self, g_strdup (key), sprite);
+      draw_ring (self, cr, mark->x, mark->y, radius, shares, total_shares);
     }
+  else
+    {
+      sprite = g_hash_table_lookup (self->sprites, key);
+      if (sprite == NULL)
+        {
+          cairo_t *sprite_cr;
 
-  paint_sprite (cr, sprite, round (mark->x) - size / 2.0, round (mark->y) - size / 2.0);
+          sprite = create_sprite (self, size, size);
+          sprite_cr = cairo_create (sprite);
+          draw_ring (self, sprite_cr, size / 2.0, size / 2.0, radius, shares, total_shares);
+          cairo_destroy (sprite_cr);
+          store_sprite (self, g_strdup (key), sprite);
+        }
+      paint_sprite (cr, sprite, round (mark->x) - size / 2.0, round (mark->y) - size / 2.0);
+    }
 
   if (mark->count < 1000)
     g_snprintf (count, sizeof count, "%u", mark->count);
@@ -570,6 +610,16 @@ draw_cluster (AnnalsTimelinePainter    *self,
     g_snprintf (count, sizeof count, "%uk", mark->count / 1000);
   else
     g_snprintf (count, sizeof count, "%uM", mark->count / 1000000);
+
+  if (self->vector)
+    {
+      int width;
+
+      prepare_text (self, count, FALSE, 0);
+      pango_layout_get_pixel_size (self->text, &width, NULL);
+      draw_text (self, cr, count, mark->x - width / 2.0, mark->y, 0, FALSE, INK_FOREGROUND);
+      return;
+    }
 
   sprite = get_text_sprite (self, count, 0, FALSE, INK_FOREGROUND);
   paint_sprite (cr, sprite,
@@ -774,6 +824,18 @@ annals_timeline_painter_draw (AnnalsTimelinePainter       *self,
   g_return_if_fail (palette != NULL);
 
   use_palette (self, layout, palette);
+  switch (cairo_surface_get_type (cairo_get_target (cr)))
+    {
+    case CAIRO_SURFACE_TYPE_PDF:
+    case CAIRO_SURFACE_TYPE_PS:
+    case CAIRO_SURFACE_TYPE_SVG:
+    case CAIRO_SURFACE_TYPE_SCRIPT:
+      self->vector = TRUE;
+      break;
+    default:
+      self->vector = FALSE;
+      break;
+    }
   width = annals_timeline_layout_get_width (layout);
   height = annals_timeline_layout_get_height (layout);
   annals_timeline_layout_get_lanes_area (layout, &top, &bottom);
