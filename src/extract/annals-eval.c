@@ -15,7 +15,7 @@
 G_DEFINE_QUARK (annals-eval-error-quark, annals_eval_error)
 
 static const char * const stop_words[] = {
-  "the", "a", "an", "of", "on", "in", "and", "for", "to", "at", "with", "by",
+  "the", "a", "an", "of", "on", "in", "and", "for", "to", "at", "with", "by", "s",
 };
 
 void
@@ -315,7 +315,17 @@ annals_eval_score (GPtrArray        *gold,
           continue;
 
         if (annals_eval_titles_agree (expected->title, annals_event_get_title (event), &similarity))
-          pair.score = 2 + similarity;
+          {
+            /* Between equally good titles, the one with the right year
+             * and host is the better pair. */
+            pair.score = 2 + similarity;
+            if (start != NULL && annals_date_is_set (start) && annals_date_is_set (&expected->start) &&
+                start->year == expected->start.year)
+              pair.score += 0.1;
+            if (expected->host_country[0] != '\0' &&
+                g_strcmp0 (expected->host_country, annals_event_get_host_country (event)) == 0)
+              pair.score += 0.05;
+          }
         else if (expected->host_country[0] != '\0' &&
                  g_strcmp0 (expected->host_country, annals_event_get_host_country (event)) == 0 &&
                  annals_date_is_set (&expected->start) && start != NULL && annals_date_is_set (start) &&

@@ -32,7 +32,7 @@
  */
 
 #define MAX_MODIFIERS 12
-#define HOST_WINDOW   14
+#define HOST_WINDOW   24
 
 typedef enum
 {
@@ -140,6 +140,10 @@ typedef struct
   gboolean        weak;
   gboolean        reporting;    /* "press conference", "news briefing" */
   guint           n_modifiers;
+  guint           possessor;    /* token of "X" in "X's exercise", 0 if none */
+  gboolean        consumed;     /* a list head: "exercises — A, B and C" */
+  char            list_host[3]; /* for list items: "B in Russia" */
+  const char     *list_place;
   int             name_year;
   char           *title;
   char           *name_key;     /* the name without year or noun */
@@ -165,11 +169,14 @@ typedef struct
   AnnalsDate       end;
   gboolean         dated_by_text;
   int              host_strength;
+  guint            n_hosts;      /* countries listed as places ("in A, B and C") */
   gboolean         planned_cue;
   gboolean         past_cue;
   gboolean         named;
   gboolean         weak;
   gboolean         reporting;
+  gboolean         plural;
+  guint            n_modifiers;
 } Candidate;
 
 typedef struct
@@ -185,7 +192,6 @@ typedef struct
   char              *document_id;
   GPtrArray         *candidates;  /* Candidate */
   GArray            *mentions;    /* Mention of the current sentence */
-  Candidate         *last_referent;
   guint              lead_sentence;  /* the first sentence of running text */
 } Extraction;
 
@@ -321,8 +327,7 @@ event_noun_at (Extraction *self,
         if (strcmp (buffer, "call") == 0 &&
             !(index > 0 && (word_is (tokens, index - 1, "phone") || word_is (tokens, index - 1, "telephone"))))
           return NULL;
-        if ((strcmp (buffer, "retreat") == 0 || strcmp (buffer, "dialogue") == 0) &&
-            !is_capitalized_word (tokens, index))
+        if (strcmp (buffer, "retreat") == 0 && !is_capitalized_word (tokens, index))
           return NULL;
         /* "a meeting" used as a verb: "were meeting", "is gathering" */
         if ((strcmp (buffer, "meeting") == 0 || strcmp (buffer, "gathering") == 0) && index > 0 &&
@@ -511,6 +516,39 @@ build_noun_mention (Extraction      *self,
       if ((annals_tokens_get (tokens, first)->flags & ANNALS_TOKEN_NEWLINE_BEFORE) != 0)
         break;
 
+      /* A possessor: "NATO's summit", "Russia’s Vostok exercise" */
+      if (word_is (tokens, i, "s") && i >= sentence_first + 2 && annals_tokens_is_joined (tokens, i) &&
+          annals_tokens_is_apostrophe (tokens, i - 1) && annals_tokens_is_joined (tokens, i - 1) &&
+          is_capitalized_word (tokens, i - 2))
+        {
+          mention->definite = TRUE;
+          mention->possessor = i - 2;
+          first = i - 2;
+          n_modifiers++;
+          break;
+        }
+
+      /* An abbreviation in brackets inside a name: "Ministers' Meeting (ADMM) Retreat" */
+      if (is_punct_char (tokens, i, ')') && i >= sentence_first + 3 && is_punct_char (tokens, i - 2, '(') &&
+          (annals_tokens_get (tokens, i - 1)->flags & ANNALS_TOKEN_ALL_CAPS) != 0 &&
+          is_capitalized_word (tokens, i - 3) && capitalized_noun)
+        {
+          first = i - 2;
+          continue;
+        }
+
+      /* Durations: "two-day meeting", "12-day joint exercise" */
+      if (token->type == ANNALS_TOKEN_WORD && i >= sentence_first + 2 && annals_tokens_is_dash (tokens, i - 1) &&
+          annals_tokens_is_joined (tokens, i - 1) && annals_tokens_is_joined (tokens, i) &&
+          (word_is (tokens, i, "day") || word_is (tokens, i, "week") || word_is (tokens, i, "month") ||
+           word_is (tokens, i, "nation") || word_is (tokens, i, "country") || word_is (tokens, i, "scale") ||
+           word_is (tokens, i, "level") || word_is (tokens, i, "year") || word_is (tokens, i, "long")))
+        {
+          first = i - 1;
+          n_modifiers++;
+          continue;
+        }
+
       if (token->type == ANNALS_TOKEN_PUNCT)
         {
           /* Hyphens inside compounds: "counter-terrorist", "Zapad-2021" */
@@ -537,6 +575,13 @@ build_noun_mention (Extraction      *self,
               word_is (tokens, i, "these") || word_is (tokens, i, "its") || word_is (tokens, i, "their"))
             mention->definite = TRUE;
           break;
+        }
+
+      if (token->type == ANNALS_TOKEN_NUMBER && annals_tokens_is_dash (tokens, i + 1) &&
+          annals_tokens_is_joined (tokens, i + 1) && i + 1 == first)
+        {
+          first = i;
+          continue;
         }
 
       if (token->type == ANNALS_TOKEN_NUMBER)
@@ -670,8 +715,20 @@ build_noun_mention (Extraction      *self,
         }
     }
 
+  /* A name goes on after a capitalized noun: "Defence Ministers' Meeting Plus" */
+  if (capitalized_noun && last == noun_end)
+    {
+      guint i = noun_end;
+
+      while (i < sentence_last && i < noun_end + 2 && is_name_word (self, i) &&
+             annals_gazetteer_match (self->gazetteer, tokens, i, sentence_last, &(guint){ 0 }) == NULL &&
+             event_noun_at (self, i, &(guint){ 0 }) == NULL)
+        i++;
+      last = i;
+    }
+
   /* A complement: "summit of heads of state", "session of the … commission" */
-  if (last == noun_end && word_is (tokens, last, "of"))
+  if (word_is (tokens, last, "of") && !mention->named)
     {
       guint i = last + 1;
       guint end = last;
@@ -728,6 +785,11 @@ build_noun_mention (Extraction      *self,
     if (word_is (tokens, j, "leaders") || word_is (tokens, j, "heads"))
       if (mention->kind == ANNALS_EVENT_KIND_MEETING)
         mention->kind = ANNALS_EVENT_KIND_SUMMIT;
+
+  /* "a long-running bilateral Field Training Exercise": a description */
+  if (first > sentence_first && (word_is (tokens, first - 1, "a") || word_is (tokens, first - 1, "an")) &&
+      year == 0)
+    mention->named = FALSE;
 
   mention->first = first;
   mention->last = last;
@@ -815,8 +877,9 @@ build_name_mention (Extraction *self,
           first = i;
           continue;
         }
-      if ((word_is (tokens, i, "of") || annals_tokens_is_dash (tokens, i)) && i > sentence_first &&
-          first < name_end && is_name_word (self, i - 1) && annals_tokens_is_joined (tokens, i) == annals_tokens_is_joined (tokens, i + 1))
+      if (((word_is (tokens, i, "of") && !annals_tokens_is_joined (tokens, i)) ||
+           (annals_tokens_is_dash (tokens, i) && annals_tokens_is_joined (tokens, i) && annals_tokens_is_joined (tokens, i + 1))) &&
+          i > sentence_first && first < name_end && is_name_word (self, i - 1))
         {
           first = i;
           continue;
@@ -959,9 +1022,13 @@ compatible (Candidate     *candidate,
     return FALSE;
   if (mention->name_year != 0 && candidate->name_year != 0 && mention->name_year != candidate->name_year)
     return FALSE;
-  if (mention->is_next != candidate->is_next)
+  /* "the next meeting" is not the meeting the text reported before it;
+   * a later "the meeting" may well be the next one. */
+  if (mention->is_next && !candidate->is_next)
     return FALSE;
   if (mention->ordinal != NULL && candidate->ordinal != NULL && strcmp (mention->ordinal, candidate->ordinal) != 0)
+    return FALSE;
+  if (mention->ordinal != NULL && candidate->ordinal == NULL && candidate->is_next)
     return FALSE;
   return TRUE;
 }
@@ -982,32 +1049,45 @@ find_referent (Extraction    *self,
 
       if (has_key (candidate, title_key) || has_key (candidate, mention->alias_key))
         return candidate;
-      if (mention->alias_key != NULL && candidate->name_key != NULL)
-        {
-          g_autofree char *alias_name = g_strdup (mention->alias_key);
-          if (strcmp (candidate->name_key, alias_name) == 0)
-            return candidate;
-        }
       if (mention->name_key != NULL && candidate->name_key != NULL &&
-          keys_share_prefix (mention->name_key, candidate->name_key) &&
-          (mention->name_year == 0 || candidate->name_year == 0 || mention->name_year == candidate->name_year))
+          keys_share_prefix (mention->name_key, candidate->name_key))
         return candidate;
       if (candidate->named && mention->name_key != NULL && has_key (candidate, mention->name_key))
         return candidate;
+      /* Two mentions of "the next summit" name the same one. */
+      if (mention->is_next && candidate->is_next && mention->has_kind && candidate->has_kind)
+        return candidate;
     }
 
-  /* "the meeting", "this exercise", "the drill": the latest event of its kind */
-  if (mention->bare && mention->definite && mention->has_kind)
+  /* "the meeting", "this exercise", "the 2024 dialogue", "NATO's summit":
+   * the latest event of its kind, a named one first. */
+  if (mention->definite && mention->has_kind && !mention->named && !mention->plural)
+    {
+      for (int pass = 0; pass < 2 && best == NULL; pass++)
+        for (guint i = self->candidates->len; i > 0; i--)
+          {
+            Candidate *candidate = g_ptr_array_index (self->candidates, i - 1);
+
+            if (!candidate->has_kind || candidate->kind != mention->kind || candidate->reporting)
+              continue;
+            if (pass == 0 && !candidate->named)
+              continue;
+            if (!compatible (candidate, mention))
+              continue;
+            if (best == NULL || candidate->last_token > best->last_token)
+              best = candidate;
+          }
+    }
+  /* "the drills", "these exercises": only when bare */
+  else if (mention->definite && mention->has_kind && mention->bare)
     {
       for (guint i = self->candidates->len; i > 0; i--)
         {
           Candidate *candidate = g_ptr_array_index (self->candidates, i - 1);
 
-          if (candidate->has_kind && candidate->kind == mention->kind && !candidate->reporting)
-            {
-              if (best == NULL || candidate->last_token > best->last_token)
-                best = candidate;
-            }
+          if (candidate->has_kind && candidate->kind == mention->kind && !candidate->reporting &&
+              (best == NULL || candidate->last_token > best->last_token))
+            best = candidate;
         }
     }
 
@@ -1052,7 +1132,7 @@ timex_is_usable (Extraction        *self,
     return FALSE;
   if (!annals_date_is_set (&timex->start) && !annals_date_is_set (&timex->end))
     return FALSE;
-  return !is_attribution_timex (self, timex);
+  return TRUE;
 }
 
 static void
@@ -1098,13 +1178,6 @@ apply_date (Candidate         *candidate,
     }
 }
 
-static gboolean
-is_host_verb (const AnnalsTokens *tokens,
-              guint               index)
-{
-  static const char * const verbs[] = { "host", "hosts", "hosted", "hosting", "hosting" };
-  return word_in (tokens, index, verbs, G_N_ELEMENTS (verbs));
-}
 
 typedef struct
 {
@@ -1112,6 +1185,7 @@ typedef struct
   const char *place;  /* borrowed from the gazetteer */
   guint       place_first, place_last;
   int         strength;
+  guint       n_countries;
 } Host;
 
 static gboolean
@@ -1177,6 +1251,43 @@ read_location (Extraction *self,
 }
 
 static gboolean
+is_host_cue_verb (const AnnalsTokens *tokens,
+                  guint               index)
+{
+  static const char * const verbs[] = {
+    "host", "hosts", "hosted", "hosting", "chair", "chairs", "chaired", "chairing",
+  };
+  return word_in (tokens, index, verbs, G_N_ELEMENTS (verbs));
+}
+
+/* Countries listed after a location: "in Belarus, Kazakhstan and Russia". */
+static guint
+count_listed_countries (Extraction *self,
+                        guint       index,
+                        guint       limit)
+{
+  const AnnalsTokens *tokens = self->tokens;
+  guint count = 1;
+
+  while (index < limit && (is_punct_char (tokens, index, ',') || word_is (tokens, index, "and")))
+    {
+      guint n = 0;
+      guint next = index + 1;
+      const AnnalsPlace *place;
+
+      if (word_is (tokens, next, "and"))
+        next++;
+      place = annals_gazetteer_match (self->gazetteer, tokens, next, limit, &n);
+      if (place == NULL || place->type != ANNALS_PLACE_COUNTRY)
+        break;
+      count++;
+      index = next + n;
+    }
+
+  return count;
+}
+
+static gboolean
 find_host (Extraction    *self,
            const Mention *mention,
            guint          sentence_first,
@@ -1189,31 +1300,38 @@ find_host (Extraction    *self,
 
   memset (host, 0, sizeof *host);
 
-  /* Inside the mention: "Russia’s Eastern Military District exercise" is rare; skip. */
-
   /* To the right: "held in X", "in X", "hosted by X", "on the territory of X",
-   * "by the Armed Forces of X", "here" */
+   * "by the Armed Forces of X", "which X hosts", "under X's chairship", "here" */
   for (guint i = mention->last; i < limit; i++)
     {
       const AnnalsToken *token = annals_tokens_get (tokens, i);
 
-      if (token->type == ANNALS_TOKEN_PUNCT && (token->first == ';' || token->first == '(' || token->first == 0x00AB))
+      if (token->type == ANNALS_TOKEN_PUNCT && (token->first == ';' || token->first == 0x00AB))
         break;
       if (word_in (tokens, i, reporting_verbs, G_N_ELEMENTS (reporting_verbs)) || word_is (tokens, i, "while") ||
-          word_is (tokens, i, "whereas") || word_is (tokens, i, "where") || word_is (tokens, i, "after") ||
-          word_is (tokens, i, "before") || word_is (tokens, i, "from") || word_is (tokens, i, "involving") ||
-          word_is (tokens, i, "between") || word_is (tokens, i, "including"))
+          word_is (tokens, i, "whereas") || word_is (tokens, i, "after") || word_is (tokens, i, "before") ||
+          word_is (tokens, i, "from") || word_is (tokens, i, "involving") || word_is (tokens, i, "between") ||
+          word_is (tokens, i, "including") || word_is (tokens, i, "against"))
         break;
       /* Another event starts: its place is its own. */
       if (i > mention->last && overlaps_mention (self, i, i + 1))
         break;
 
       if ((word_is (tokens, i, "in") || word_is (tokens, i, "at") || word_is (tokens, i, "near") ||
-           word_is (tokens, i, "off") || word_is (tokens, i, "across")) &&
+           word_is (tokens, i, "across")) &&
           read_location (self, i + 1, sentence_last, host, &end))
         {
           host->strength = 2;
-          /* "in Tashkent, Republic of Uzbekistan" or "in 2023 in India" */
+          host->n_countries = count_listed_countries (self, end, sentence_last);
+          /* A sea names no host: "in the Bay of Bengal off Visakhapatnam" */
+          if (host->code[0] == '\0' && word_is (tokens, end, "off"))
+            {
+              Host coast = { 0 };
+              if (read_location (self, end + 1, sentence_last, &coast, &end))
+                g_strlcpy (host->code, coast.code, sizeof host->code);
+            }
+          if (host->code[0] == '\0')
+            host->strength = 1;
           return TRUE;
         }
       if (word_is (tokens, i, "territory") && word_is (tokens, i + 1, "of") &&
@@ -1222,8 +1340,16 @@ find_host (Extraction    *self,
           host->strength = 3;
           return TRUE;
         }
+      if (word_is (tokens, i, "under") && read_location (self, i + 1, sentence_last, host, &end) &&
+          annals_tokens_is_apostrophe (tokens, end) && word_is (tokens, end + 1, "s"))
+        {
+          host->strength = 3;
+          host->place = NULL;
+          return TRUE;
+        }
       if ((word_is (tokens, i, "hosted") || word_is (tokens, i, "organised") || word_is (tokens, i, "organized") ||
-           word_is (tokens, i, "held")) && word_is (tokens, i + 1, "by"))
+           word_is (tokens, i, "held") || word_is (tokens, i, "staged") || word_is (tokens, i, "chaired")) &&
+          word_is (tokens, i + 1, "by"))
         {
           guint j = i + 2;
 
@@ -1236,13 +1362,21 @@ find_host (Extraction    *self,
                 host->strength = 3;
                 return TRUE;
               }
-          if (word_is (tokens, i, "hosted") || word_is (tokens, i, "organised") || word_is (tokens, i, "organized"))
-            if (read_location (self, j, sentence_last, host, &end))
-              {
-                host->strength = 3;
-                return TRUE;
-              }
+          if (!word_is (tokens, i, "held") && !word_is (tokens, i, "staged") &&
+              read_location (self, j, sentence_last, host, &end))
+            {
+              host->strength = 3;
+              return TRUE;
+            }
         }
+      /* "Cobra Gold, which Thailand hosts every year" */
+      if (read_location (self, i, sentence_last, host, &end) && host->code[0] != '\0' &&
+          (is_host_cue_verb (tokens, end) || (word_is (tokens, end, "will") && is_host_cue_verb (tokens, end + 1))))
+        {
+          host->strength = 3;
+          return TRUE;
+        }
+      memset (host, 0, sizeof *host);
       if (word_is (tokens, i, "here") && self->dateline.place[0] != '\0')
         {
           const AnnalsPlace *place = annals_gazetteer_lookup (self->gazetteer, self->dateline.place);
@@ -1256,12 +1390,13 @@ find_host (Extraction    *self,
         }
     }
 
-  /* To the left: "X will host", "X is hosting the meeting", "X will be the venue for" */
-  for (guint i = mention->first; i > sentence_first && i + 10 > mention->first; i--)
+  /* To the left: "X will host", "X is hosting the meeting", "X will be the
+   * venue for" */
+  for (guint i = mention->first; i > sentence_first && i + 16 > mention->first; i--)
     {
       guint verb = i - 1;
 
-      if (is_host_verb (tokens, verb) ||
+      if (is_host_cue_verb (tokens, verb) ||
           (word_is (tokens, verb, "venue") && word_is (tokens, verb + 1, "for")))
         {
           /* The host is the nearest place before the verb. */
@@ -1270,7 +1405,7 @@ find_host (Extraction    *self,
               Host candidate = { 0 };
               guint k = j - 1;
 
-              if (read_location (self, k, verb, &candidate, &end) && end <= verb)
+              if (read_location (self, k, verb, &candidate, &end) && end <= verb && candidate.code[0] != '\0')
                 {
                   *host = candidate;
                   host->strength = 3;
@@ -1279,11 +1414,56 @@ find_host (Extraction    *self,
             }
           break;
         }
+      if (word_in (tokens, verb, reporting_verbs, G_N_ELEMENTS (reporting_verbs)))
+        break;
     }
 
-  /* "Brunei's Ministry of Defence is hosting the meeting" handled above;
-   * "Exercises … are to be held this year in Belarus" handled on the right. */
+  /* Still to the left, weaker: "gather in Singapore for the …", "reached
+   * Qingdao … for the … exercise" */
+  for (guint i = mention->first; i > sentence_first && i + 20 > mention->first; i--)
+    {
+      guint k = i - 1;
+
+      if (overlaps_mention (self, k, k + 1) && k + 1 < mention->first)
+        break;
+      if (word_in (tokens, k, reporting_verbs, G_N_ELEMENTS (reporting_verbs)))
+        break;
+      if ((word_is (tokens, k, "in") || word_is (tokens, k, "at") || word_is (tokens, k, "reached") ||
+           word_is (tokens, k, "to")) &&
+          read_location (self, k + 1, mention->first, host, &end) && host->code[0] != '\0')
+        {
+          host->strength = 1;
+          host->n_countries = count_listed_countries (self, end, mention->first);
+          return TRUE;
+        }
+      memset (host, 0, sizeof *host);
+    }
+
+  /* "Russia’s Vostok exercise": the possessor, weakest */
+  if (mention->possessor > 0 && read_location (self, mention->possessor, mention->last, host, &end) &&
+      host->code[0] != '\0')
+    {
+      host->strength = 1;
+      host->place = NULL;
+      return TRUE;
+    }
+
+  memset (host, 0, sizeof *host);
   return FALSE;
+}
+
+/* Where the clause of a mention starts: after a reporting verb that
+ * comes before it ("Shoigu said … at a session": the session is not in
+ * the reported clause). */
+static guint
+clause_start (Extraction    *self,
+              const Mention *mention,
+              guint          sentence_first)
+{
+  for (guint i = mention->first; i > sentence_first; i--)
+    if (word_in (self->tokens, i - 1, reporting_verbs, G_N_ELEMENTS (reporting_verbs)))
+      return i;
+  return sentence_first;
 }
 
 static gboolean
@@ -1294,11 +1474,16 @@ has_planned_cue (Extraction    *self,
 {
   const AnnalsTokens *tokens = self->tokens;
   guint limit = MIN (sentence_last, mention->last + 10);
+  guint from = clause_start (self, mention, sentence_first);
 
   if (mention->is_next)
     return TRUE;
 
-  for (guint i = sentence_first; i < limit; i++)
+  for (guint i = mention->last; i < limit; i++)
+    if (word_in (tokens, i, reporting_verbs, G_N_ELEMENTS (reporting_verbs)))
+      limit = i;
+
+  for (guint i = from; i < limit; i++)
     {
       if (word_in (tokens, i, planned_cues, G_N_ELEMENTS (planned_cues)))
         {
@@ -1341,7 +1526,7 @@ has_past_cue (Extraction    *self,
   const AnnalsTokens *tokens = self->tokens;
   guint limit = MIN (sentence_last, mention->last + 10);
 
-  for (guint i = sentence_first; i < limit; i++)
+  for (guint i = clause_start (self, mention, sentence_first); i < limit; i++)
     if (word_in (tokens, i, cues, G_N_ELEMENTS (cues)))
       return TRUE;
   return FALSE;
@@ -1448,6 +1633,8 @@ candidate_new (Extraction    *self,
   candidate->named = mention->named;
   candidate->weak = mention->weak && !mention->named;
   candidate->reporting = mention->reporting;
+  candidate->plural = mention->plural;
+  candidate->n_modifiers = mention->n_modifiers;
   if (mention->name_year != 0)
     annals_date_set_year (&candidate->start, mention->name_year);
 
@@ -1455,7 +1642,54 @@ candidate_new (Extraction    *self,
   return candidate;
 }
 
+/* Adds @mention to @candidate with what its sentence says: host, status
+ * cues, participants. */
 static void
+attach_mention (Extraction    *self,
+                Candidate     *candidate,
+                const Mention *mention,
+                guint          sentence_first,
+                guint          sentence_last)
+{
+  const AnnalsTokens *tokens = self->tokens;
+  const AnnalsToken *first = annals_tokens_get (tokens, mention->first);
+  const AnnalsToken *last = annals_tokens_get (tokens, mention->last - 1);
+  Host host;
+
+  annals_event_add_mention (candidate->event, self->document_id, first->char_start, last->char_end);
+  candidate->last_token = MAX (candidate->last_token, mention->last);
+  candidate->n_mentions++;
+
+  if (!candidate->has_kind && mention->has_kind)
+    {
+      candidate->kind = mention->kind;
+      candidate->has_kind = TRUE;
+    }
+
+  if (mention->list_host[0] != '\0' && candidate->host_strength < 2)
+    {
+      annals_event_set_host_country (candidate->event, mention->list_host);
+      annals_event_set_host_place (candidate->event, mention->list_place);
+      candidate->host_strength = 2;
+    }
+  else if (find_host (self, mention, sentence_first, sentence_last, &host) && host.strength > candidate->host_strength)
+    {
+      if (host.code[0] != '\0')
+        annals_event_set_host_country (candidate->event, host.code);
+      annals_event_set_host_place (candidate->event, host.place);
+      candidate->host_strength = host.strength;
+      candidate->n_hosts = host.n_countries;
+    }
+
+  if (has_planned_cue (self, mention, sentence_first, sentence_last))
+    candidate->planned_cue = TRUE;
+  else if (has_past_cue (self, mention, sentence_first, sentence_last))
+    candidate->past_cue = TRUE;
+
+  collect_participants (self, candidate, sentence_first, sentence_last);
+}
+
+static Candidate *
 process_mention (Extraction *self,
                  Mention    *mention,
                  guint       sentence_first,
@@ -1463,12 +1697,7 @@ process_mention (Extraction *self,
 {
   g_autofree char *title_key = annals_event_normalize_title (mention->title);
   Candidate *candidate;
-  Host host;
-  const AnnalsTokens *tokens = self->tokens;
-  const AnnalsToken *first = annals_tokens_get (tokens, mention->first);
-  const AnnalsToken *last = annals_tokens_get (tokens, mention->last - 1);
 
-  self->last_referent = NULL;
   candidate = find_referent (self, mention, title_key);
 
   if (candidate == NULL)
@@ -1476,20 +1705,15 @@ process_mention (Extraction *self,
       /* A bare "the meeting" with nothing to refer to, or a bare plural
        * ("exercises"), is not an event of its own. */
       if (mention->bare && (mention->definite || mention->plural))
-        return;
+        return NULL;
       if (mention->reporting)
-        return;
+        return NULL;
       candidate = candidate_new (self, mention, title_key);
     }
   else
     {
       add_key (candidate, title_key);
       add_key (candidate, mention->alias_key);
-      if (!candidate->has_kind && mention->has_kind)
-        {
-          candidate->kind = mention->kind;
-          candidate->has_kind = TRUE;
-        }
       if (candidate->name_year == 0 && mention->name_year != 0)
         {
           candidate->name_year = mention->name_year;
@@ -1505,28 +1729,12 @@ process_mention (Extraction *self,
           candidate->name_key = g_strdup (mention->name_key);
           annals_event_set_title (candidate->event, title);
         }
+      if (!mention->weak)
+        candidate->weak = FALSE;
     }
 
-  annals_event_add_mention (candidate->event, self->document_id, first->char_start, last->char_end);
-  self->last_referent = candidate;
-  candidate->last_token = mention->last;
-  candidate->n_mentions++;
-
-  if (find_host (self, mention, sentence_first, sentence_last, &host) && host.strength > candidate->host_strength)
-    {
-      if (host.code[0] != '\0')
-        annals_event_set_host_country (candidate->event, host.code);
-      if (host.place != NULL)
-        annals_event_set_host_place (candidate->event, host.place);
-      candidate->host_strength = host.strength;
-    }
-
-  if (has_planned_cue (self, mention, sentence_first, sentence_last))
-    candidate->planned_cue = TRUE;
-  else if (has_past_cue (self, mention, sentence_first, sentence_last))
-    candidate->past_cue = TRUE;
-
-  collect_participants (self, candidate, sentence_first, sentence_last);
+  attach_mention (self, candidate, mention, sentence_first, sentence_last);
+  return candidate;
 }
 
 /* Gives each usable date of the sentence to the nearest mention. */
@@ -1541,11 +1749,13 @@ assign_dates (Extraction *self,
       const AnnalsTimex *timex = &g_array_index (self->timexes, AnnalsTimex, t);
       guint best = G_MAXUINT;
       guint best_distance = G_MAXUINT;
+      gboolean attribution;
 
       if (timex->first_token < sentence_first || timex->first_token >= sentence_last)
         continue;
       if (!timex_is_usable (self, timex))
         continue;
+      attribution = is_attribution_timex (self, timex);
 
       for (guint m = 0; m < self->mentions->len; m++)
         {
@@ -1553,6 +1763,12 @@ assign_dates (Extraction *self,
           guint distance;
 
           if (owners[m] == NULL)
+            continue;
+          /* The date of a statement dates only the occasion it was made
+           * at: "said on Friday at a session of …" */
+          if (attribution && !(mention->first >= timex->last_token && mention->first <= timex->last_token + 3 &&
+                               (word_is (self->tokens, timex->last_token, "at") ||
+                                word_is (self->tokens, timex->last_token, "during"))))
             continue;
           /* Inside the mention: the year of a name, or "the 2024 dialogue" */
           if (timex->first_token >= mention->first && timex->last_token <= mention->last)
@@ -1594,7 +1810,8 @@ compare_mentions (gconstpointer a,
   return (ma->first > mb->first) - (ma->first < mb->first);
 }
 
-/* "@first, [the] @second": the second renames the first. */
+/* "@first, [the] @second": the second renames the first. Also
+ * "‘@first’, a …" and "@first, code-named @second". */
 static gboolean
 is_apposition (Extraction    *self,
                const Mention *first,
@@ -1603,12 +1820,180 @@ is_apposition (Extraction    *self,
   const AnnalsTokens *tokens = self->tokens;
   guint i = first->last;
 
+  if (i < tokens->tokens->len && annals_tokens_get (tokens, i)->type == ANNALS_TOKEN_PUNCT &&
+      annals_tokens_is_joined (tokens, i) && !is_punct_char (tokens, i, ',') &&
+      (annals_tokens_is_apostrophe (tokens, i) || is_punct_char (tokens, i, '"') ||
+       is_punct_char (tokens, i, 0x201D) || is_punct_char (tokens, i, 0x00BB)))
+    i++;
   if (!is_punct_char (tokens, i, ','))
     return FALSE;
   i++;
+  if (word_is (tokens, i, "code") && annals_tokens_is_dash (tokens, i + 1) && word_is (tokens, i + 2, "named"))
+    i += 3;
+  else if (word_is (tokens, i, "codenamed") || word_is (tokens, i, "dubbed") || word_is (tokens, i, "called") ||
+           word_is (tokens, i, "named"))
+    i++;
+  else if (word_is (tokens, i, "known") && word_is (tokens, i + 1, "as"))
+    i += 2;
   if (word_in (tokens, i, determiners, G_N_ELEMENTS (determiners)))
     i++;
   return i == second->first;
+}
+
+/* "Several large exercises took place — Echelon and Interaction in
+ * Russia, and Unbreakable Brotherhood in Tajikistan": each name is an
+ * event of the kind of the plural noun before the list. */
+static void
+add_list_items (Extraction *self,
+                guint       sentence_index,
+                guint       sentence_first,
+                guint       sentence_last)
+{
+  const AnnalsTokens *tokens = self->tokens;
+  guint n_mentions = self->mentions->len;
+
+  for (guint m = 0; m < n_mentions; m++)
+    {
+      Mention head = g_array_index (self->mentions, Mention, m);
+      guint start = G_MAXUINT;
+      guint pending_from;
+      guint i;
+
+      if (!head.plural || head.named)
+        continue;
+
+      for (i = head.last; i < sentence_last && i < head.last + 5; i++)
+        {
+          if (is_punct_char (tokens, i, 0x2014) || is_punct_char (tokens, i, 0x2013) || is_punct_char (tokens, i, ':') ||
+              (annals_tokens_is_dash (tokens, i) && !annals_tokens_is_joined (tokens, i)))
+            {
+              start = i + 1;
+              break;
+            }
+          if ((word_is (tokens, i, "such") && word_is (tokens, i + 1, "as")) || word_is (tokens, i, "including") ||
+              word_is (tokens, i, "namely"))
+            {
+              start = i + (word_is (tokens, i, "such") ? 2 : 1);
+              break;
+            }
+          if (annals_tokens_get (tokens, i)->type == ANNALS_TOKEN_PUNCT)
+            break;
+        }
+      if (start == G_MAXUINT)
+        continue;
+
+      pending_from = self->mentions->len;
+      for (i = start; i < sentence_last;)
+        {
+          guint j = i;
+          guint end;
+          Host host = { 0 };
+
+          if (is_punct_char (tokens, i, ',') || word_is (tokens, i, "and") || word_is (tokens, i, "or"))
+            {
+              i++;
+              continue;
+            }
+          if (word_is (tokens, i, "in") && read_location (self, i + 1, sentence_last, &host, &end))
+            {
+              for (guint p = pending_from; p < self->mentions->len; p++)
+                {
+                  Mention *item = &g_array_index (self->mentions, Mention, p);
+                  g_strlcpy (item->list_host, host.code, sizeof item->list_host);
+                  item->list_place = host.place;
+                }
+              pending_from = self->mentions->len;
+              i = end;
+              continue;
+            }
+          while (j < sentence_last && j < i + 5 &&
+                 (is_name_word (self, j) || (j > i && word_is (tokens, j, "of") && is_name_word (self, j + 1))))
+            j++;
+          if (j == i || overlaps_mention (self, i, j))
+            break;
+          {
+            guint n = 0;
+            if (annals_gazetteer_match (self->gazetteer, tokens, i, j, &n) != NULL && i + n == j)
+              break;
+          }
+
+          {
+            Mention item = { 0 };
+
+            item.first = i;
+            item.last = j;
+            item.sentence = sentence_index;
+            item.kind = head.kind;
+            item.has_kind = TRUE;
+            item.named = TRUE;
+            item.title = dup_tokens_text (self, i, j);
+            item.name_key = normalize_span (self, i, j);
+            g_array_append_val (self->mentions, item);
+          }
+          i = j;
+        }
+
+      if (self->mentions->len > n_mentions)
+        g_array_index (self->mentions, Mention, m).consumed = TRUE;
+    }
+}
+
+/* A name seen before, now without its year or noun: "Cobra Gold, which
+ * Thailand hosts every year". */
+static void
+add_known_names (Extraction *self,
+                 guint       sentence_index,
+                 guint       sentence_first,
+                 guint       sentence_last)
+{
+  const AnnalsTokens *tokens = self->tokens;
+
+  for (guint i = sentence_first; i < sentence_last; i++)
+    {
+      g_autofree char *key = NULL;
+      Candidate *found = NULL;
+      guint j = i;
+      guint n = 0;
+
+      if (!is_name_word (self, i) || overlaps_mention (self, i, i + 1))
+        continue;
+
+      while (j < sentence_last && j < i + 5 && !overlaps_mention (self, j, j + 1) &&
+             (is_name_word (self, j) || (j > i && word_is (tokens, j, "of") && is_name_word (self, j + 1)) ||
+              (j > i && annals_tokens_is_dash (tokens, j) && annals_tokens_is_joined (tokens, j) &&
+               annals_tokens_is_joined (tokens, j + 1) && is_name_word (self, j + 1))))
+        j++;
+
+      if (annals_gazetteer_match (self->gazetteer, tokens, i, j, &n) != NULL && i + n == j)
+        {
+          i = j - 1;
+          continue;
+        }
+
+      key = normalize_span (self, i, j);
+      for (guint c = 0; c < self->candidates->len && found == NULL; c++)
+        {
+          Candidate *candidate = g_ptr_array_index (self->candidates, c);
+          if (candidate->named && candidate->name_key != NULL && strcmp (candidate->name_key, key) == 0)
+            found = candidate;
+        }
+
+      if (found != NULL)
+        {
+          Mention mention = { 0 };
+
+          mention.first = i;
+          mention.last = j;
+          mention.sentence = sentence_index;
+          mention.named = TRUE;
+          mention.kind = found->kind;
+          mention.has_kind = found->has_kind;
+          mention.title = dup_tokens_text (self, i, j);
+          mention.name_key = g_steal_pointer (&key);
+          g_array_append_val (self->mentions, mention);
+        }
+      i = j - 1;
+    }
 }
 
 static void
@@ -1694,6 +2079,9 @@ process_sentence (Extraction *self,
         }
     }
 
+  add_list_items (self, sentence_index, first, last);
+  add_known_names (self, sentence_index, first, last);
+
   if (self->mentions->len == 0)
     return;
 
@@ -1707,10 +2095,9 @@ process_sentence (Extraction *self,
     for (guint m = 0; m < self->mentions->len; m++)
       {
         Mention *mention = &g_array_index (self->mentions, Mention, m);
-        guint before = self->candidates->len;
         Candidate *owner = NULL;
 
-        if (mention->named != (pass == 0))
+        if (mention->named != (pass == 0) || mention->consumed)
           continue;
 
         for (guint n = 0; pass == 1 && n < self->mentions->len && owner == NULL; n++)
@@ -1725,25 +2112,14 @@ process_sentence (Extraction *self,
 
         if (owner != NULL)
           {
-            const AnnalsToken *a = annals_tokens_get (tokens, mention->first);
-            const AnnalsToken *b = annals_tokens_get (tokens, mention->last - 1);
-
-            annals_event_add_mention (owner->event, self->document_id, a->char_start, b->char_end);
-            if (!owner->has_kind && mention->has_kind)
-              {
-                owner->kind = mention->kind;
-                owner->has_kind = TRUE;
-              }
-            owner->weak = FALSE;
+            attach_mention (self, owner, mention, first, last);
+            if (!mention->weak)
+              owner->weak = FALSE;
             owners[m] = owner;
             continue;
           }
 
-        process_mention (self, mention, first, last);
-        if (self->candidates->len > before)
-          owners[m] = g_ptr_array_index (self->candidates, self->candidates->len - 1);
-        else
-          owners[m] = self->last_referent;
+        owners[m] = process_mention (self, mention, first, last);
       }
 
   assign_dates (self, first, last, owners);
@@ -1763,15 +2139,18 @@ finish_candidate (Extraction *self,
 
   /* The lead's own event without a date of its own happened around the
    * publication date. */
-  if (!annals_date_is_set (&candidate->start) && has_published &&
-      candidate->first_sentence >= self->lead_sentence && candidate->first_sentence <= self->lead_sentence + 1 &&
-      !candidate->planned_cue && !candidate->weak)
+  if (has_published && candidate->first_sentence >= self->lead_sentence &&
+      candidate->first_sentence <= self->lead_sentence + 1 && !candidate->weak &&
+      (!annals_date_is_set (&candidate->start) ||
+       (annals_date_get_precision (&candidate->start) == ANNALS_PRECISION_YEAR &&
+        candidate->start.year == published->year)))
     {
       int aspect = lead_aspect (self, NULL, first_sentence->first, first_sentence->last);
 
+      /* Under way at publication: it began by then. */
       if (aspect > 0)
         candidate->start = *published;
-      else if (aspect < 0)
+      else if (aspect < 0 && !annals_date_is_set (&candidate->start) && !candidate->planned_cue)
         annals_date_set_month (&candidate->start, published->year, published->month);
     }
 
@@ -1803,17 +2182,30 @@ finish_candidate (Extraction *self,
   else
     status = ANNALS_EVENT_STATUS_UNKNOWN;
 
-  /* Confidence: how much of an event the text gives. */
+  /* Confidence: how much of an event the text gives. A proper name
+   * counts most; a dated, placed common noun phrase ("a joint exercise
+   * … from December 3-14 in West Bengal") comes close; a generic plural
+   * ("bilateral drills", "exercises … in A, B and C") stays low. */
   if (candidate->named)
     score += 0.35;
   if (candidate->has_kind && !candidate->weak)
     score += 0.15;
-  if (candidate->dated_by_text || candidate->name_year != 0)
+  if (candidate->dated_by_text)
+    score += candidate->named ? 0.1 : 0.2;
+  else if (candidate->name_year != 0)
     score += 0.1;
+  if (candidate->weak && candidate->dated_by_text && !candidate->named)
+    score += 0.3;
   if (annals_event_get_host_country (candidate->event) != NULL)
     score += 0.1;
   if (candidate->n_mentions > 1)
     score += 0.05;
+  if (candidate->n_modifiers >= 2 && !candidate->named)
+    score += 0.05;
+  if (candidate->plural && !candidate->named)
+    score -= 0.15;
+  if (candidate->n_hosts > 1)
+    score -= 0.2;
   if (!candidate->has_kind)
     score -= 0.2;
   if (candidate->weak && !candidate->named)

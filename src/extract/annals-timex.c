@@ -1420,6 +1420,40 @@ annals_timex_infer_published (const AnnalsTokens   *tokens,
   return FALSE;
 }
 
+/* "from yesterday to Saturday", "from Monday until June 2": two
+ * expressions joined into one range. */
+static void
+merge_ranges (Finder *finder)
+{
+  const AnnalsTokens *tokens = finder->tokens;
+  GArray *result = finder->result;
+
+  for (guint t = 0; t + 1 < result->len; t++)
+    {
+      AnnalsTimex *a = &g_array_index (result, AnnalsTimex, t);
+      AnnalsTimex *b = &g_array_index (result, AnnalsTimex, t + 1);
+
+      if (a->first_token == 0 || !(lower_is (tokens, a->first_token - 1, "from") ||
+                                   lower_is (tokens, a->first_token - 1, "between")))
+        continue;
+      if (b->first_token != a->last_token + 1 || !is_range_joiner (tokens, a->last_token))
+        continue;
+      if ((a->flags | b->flags) & ANNALS_TIMEX_RANGE || a->type != ANNALS_TIMEX_DATE || b->type != ANNALS_TIMEX_DATE ||
+          !annals_date_is_set (&a->start) || !annals_date_is_set (&b->start))
+        continue;
+
+      a->end = b->start;
+      a->last_token = b->last_token;
+      a->char_end = b->char_end;
+      a->flags |= ANNALS_TIMEX_RANGE;
+      a->flags &= ~(ANNALS_TIMEX_UNTIL | ANNALS_TIMEX_BARE_YEAR);
+      a->value[0] = '\0';
+      a->granularity = NULL;
+      set_value_from_dates (a);
+      g_array_remove_index (result, t + 1);
+    }
+}
+
 GArray *
 annals_timex_find (const AnnalsTokens   *tokens,
                    const AnnalsDate     *reference,
@@ -1469,6 +1503,8 @@ annals_timex_find (const AnnalsTokens   *tokens,
 
       i = next > i ? next : i + 1;
     }
+
+  merge_ranges (&finder);
 
   return finder.result;
 }
