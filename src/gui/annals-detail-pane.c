@@ -22,6 +22,8 @@ struct _AnnalsDetailPane
   guint          source;
   GtkTextTag    *mention_tag;
   GtkTextMark   *mention_mark;
+  guint          scroll_source;
+  guint          scroll_frames;
 
   GtkWidget     *stack;
   GtkLabel      *title_label;
@@ -65,6 +67,37 @@ show_document_message (AnnalsDetailPane *self,
   gtk_text_buffer_set_text (buffer, message, -1);
   gtk_label_set_text (self->document_title_label, "");
   gtk_label_set_text (self->document_meta_label, "");
+}
+
+/* The text view lays new text out over the next frames, and line heights
+ * settle as it does; scrolling on each of the first frames lands on the
+ * mention. */
+#define SCROLL_FRAMES 4
+
+static gboolean
+scroll_to_mention_cb (GtkWidget     *widget,
+                      GdkFrameClock *frame_clock,
+                      gpointer       user_data)
+{
+  AnnalsDetailPane *self = ANNALS_DETAIL_PANE (user_data);
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
+  GtkAdjustment *vadjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->text_view));
+  GdkRectangle location;
+  GtkTextIter iter;
+  double page_size;
+
+  /* Put the mention a third of the way down the view. */
+  gtk_text_buffer_get_iter_at_mark (buffer, &iter, self->mention_mark);
+  gtk_text_view_get_iter_location (self->text_view, &iter, &location);
+  page_size = gtk_adjustment_get_page_size (vadjustment);
+  if (page_size > 0)
+    gtk_adjustment_set_value (vadjustment, location.y - page_size / 3.0);
+
+  if (++self->scroll_frames < SCROLL_FRAMES)
+    return G_SOURCE_CONTINUE;
+
+  self->scroll_source = 0;
+  return G_SOURCE_REMOVE;
 }
 
 static void
@@ -141,6 +174,11 @@ show_source (AnnalsDetailPane *self)
   gtk_text_buffer_place_cursor (buffer, &start);
   gtk_text_buffer_move_mark (buffer, self->mention_mark, &start);
   gtk_text_view_scroll_to_mark (self->text_view, self->mention_mark, 0.0, TRUE, 0.0, 0.3);
+
+  self->scroll_frames = 0;
+  if (self->scroll_source == 0)
+    self->scroll_source = gtk_widget_add_tick_callback (GTK_WIDGET (self->text_view),
+                                                        scroll_to_mention_cb, self, NULL);
 }
 
 static void
@@ -238,6 +276,9 @@ annals_detail_pane_dispose (GObject *object)
 {
   AnnalsDetailPane *self = ANNALS_DETAIL_PANE (object);
 
+  if (self->scroll_source != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self->text_view), self->scroll_source);
+  self->scroll_source = 0;
   g_clear_object (&self->event);
   g_clear_object (&self->library);
   g_clear_pointer (&self->stack, gtk_widget_unparent);
