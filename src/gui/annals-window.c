@@ -13,15 +13,9 @@
 #include "annals-event-row.h"
 #include "annals-gui-format.h"
 #include "annals-json.h"
+#include "annals-overview.h"
+#include "annals-timeline-view.h"
 #include "annals-window.h"
-
-#if __has_include("annals-timeline-view.h")
-# define HAVE_TIMELINE_VIEW 1
-# include "annals-overview.h"
-# include "annals-timeline-view.h"
-#else
-# define HAVE_TIMELINE_VIEW 0
-#endif
 
 #define MAX_RECENT_FILES 8
 
@@ -1035,12 +1029,10 @@ open_initial_library (AnnalsWindow *self)
 static void
 setup_timeline (AnnalsWindow *self)
 {
-#if HAVE_TIMELINE_VIEW
   self->timeline = annals_timeline_view_new (self->state);
   gtk_widget_set_vexpand (self->timeline, TRUE);
   gtk_box_append (self->timeline_box, self->timeline);
   gtk_box_append (self->timeline_box, annals_overview_new (self->state));
-#endif
 }
 
 static void

@@ -214,10 +214,11 @@ check_select_vostok (AnnalsWindow *window)
   guint highlight_start, highlight_end;
   guint steps = 0;
 
-  /* Step through the events in time order, as the timeline's arrow keys
-   * do, until Vostok 2022 is selected. */
+  /* Step through the events in time order with the timeline's keyboard
+   * action (its Right arrow) until Vostok 2022 is selected. */
   annals_view_state_set_selected (state, NULL);
-  while (annals_view_state_select_next (state))
+  while (gtk_widget_activate_action (annals_window_get_timeline (window), "timeline.select-next", NULL) &&
+         annals_view_state_get_selected (state) != NULL)
     {
       selected = annals_view_state_get_selected (state);
       if (strstr (annals_event_get_title (selected), "Vostok 2022") != NULL)
