@@ -471,6 +471,10 @@ on_selection_changed (AnnalsWindow *self)
   annals_view_state_select_position (self->state, position);
   annals_view_state_reveal_selected (self->state);
   self->syncing_selection = FALSE;
+
+  /* In a narrow window, choosing an event in the list shows it. */
+  if (adw_leaflet_get_folded (self->leaflet))
+    adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
 }
 
 static void
