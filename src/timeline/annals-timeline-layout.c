@@ -113,6 +113,16 @@ compare_lanes_by_first_appearance (gconstpointer a,
 }
 
 static int
+compare_lanes_by_key (gconstpointer a,
+                      gconstpointer b)
+{
+  const LaneIndex *lane_a = *(const LaneIndex * const *) a;
+  const LaneIndex *lane_b = *(const LaneIndex * const *) b;
+
+  return (int) lane_a->key - (int) lane_b->key;
+}
+
+static int
 lane_for_record (AnnalsTimelineLayout    *self,
                  const AnnalsEventRecord *record)
 {
@@ -234,17 +244,12 @@ build_index (AnnalsTimelineLayout *self)
         }
     }
 
+  /* Kind lanes follow the order of the kinds; country lanes the order in
+   * which the sources first name them. */
   if (self->group_by == ANNALS_GROUP_BY_KIND)
-    {
-      for (guint i = 0; i < lanes->len; i++)
-        {
-          LaneIndex *lane = g_ptr_array_index (lanes, i);
-
-          /* Kind lanes follow the order of the kinds. */
-          lane->min_key = lane->key;
-        }
-    }
-  g_ptr_array_sort (lanes, compare_lanes_by_first_appearance);
+    g_ptr_array_sort (lanes, compare_lanes_by_key);
+  else
+    g_ptr_array_sort (lanes, compare_lanes_by_first_appearance);
 
   for (guint i = 0; i < lanes->len; i++)
     {

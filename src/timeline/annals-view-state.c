@@ -88,8 +88,10 @@ reveal_position (AnnalsViewState *self,
   if (record == NULL || record->first_day == ANNALS_DAY_UNDATED)
     return;
 
-  if (record->first_day >= self->visible_from + margin &&
-      record->first_day <= self->visible_to - margin)
+  /* Anything of it in view will do: a year-long event need not have
+   * its first day on screen. */
+  if (record->first_day <= self->visible_to - margin &&
+      record->end_day >= self->visible_from + margin)
     return;
 
   middle = ((double) record->first_day + (double) record->end_day) / 2.0;
