@@ -68,8 +68,8 @@ static const EventNoun event_nouns[] = {
   { "conference",    ANNALS_EVENT_KIND_CONFERENCE, NOUN_STRONG, FALSE },
   { "forum",         ANNALS_EVENT_KIND_CONFERENCE, NOUN_STRONG, FALSE },
   { "dialogue",      ANNALS_EVENT_KIND_CONFERENCE, NOUN_WEAK,   FALSE },
-  { "talks",         ANNALS_EVENT_KIND_MEETING,    NOUN_WEAK,   TRUE },
-  { "consultations", ANNALS_EVENT_KIND_MEETING,    NOUN_WEAK,   TRUE },
+  { "talks",         ANNALS_EVENT_KIND_MEETING,    NOUN_WEAK,   FALSE },
+  { "consultations", ANNALS_EVENT_KIND_MEETING,    NOUN_WEAK,   FALSE },
   { "session",       ANNALS_EVENT_KIND_MEETING,    NOUN_WEAK,   FALSE },
   { "retreat",       ANNALS_EVENT_KIND_MEETING,    NOUN_WEAK,   FALSE },
   { "briefing",      ANNALS_EVENT_KIND_MEETING,    NOUN_WEAK,   FALSE },
@@ -346,6 +346,41 @@ event_noun_at (Extraction *self,
   return NULL;
 }
 
+/* Lower-case words shaped like adjectives: "biennial", "strategic",
+ * "extensive", "preliminary", "eastern", "biggest". */
+static gboolean
+is_adjective_like (const AnnalsTokens *tokens,
+                   guint               index)
+{
+  static const char * const suffixes[] = {
+    "al", "ic", "ive", "ary", "ous", "ern", "est", "ful", "ian", "ese", "ish", "ent", "ant",
+  };
+  const AnnalsToken *token;
+  char buffer[32];
+  gsize length;
+
+  if (index >= tokens->tokens->len)
+    return FALSE;
+  token = annals_tokens_get (tokens, index);
+  if (token->type != ANNALS_TOKEN_WORD || !g_unichar_islower (token->first))
+    return FALSE;
+
+  annals_tokens_lower (tokens, index, buffer, sizeof buffer);
+  length = strlen (buffer);
+  if (length < 5)
+    return FALSE;
+  /* Nouns that look like adjectives: "festival", "official", "arrival", "event" */
+  if (strcmp (buffer, "festival") == 0 || strcmp (buffer, "arrival") == 0 || strcmp (buffer, "proposal") == 0 ||
+      strcmp (buffer, "approval") == 0 || strcmp (buffer, "capital") == 0 || strcmp (buffer, "present") == 0 ||
+      strcmp (buffer, "student") == 0 || strcmp (buffer, "agreement") == 0)
+    return FALSE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    if (g_str_has_suffix (buffer, suffixes[i]))
+      return TRUE;
+  return FALSE;
+}
+
 static char *
 dup_tokens_text (Extraction *self,
                  guint       first,
@@ -516,6 +551,15 @@ build_noun_mention (Extraction      *self,
       if ((annals_tokens_get (tokens, first)->flags & ANNALS_TOKEN_NEWLINE_BEFORE) != 0)
         break;
 
+      /* "the world’s largest exercise": a possessive determines */
+      if (word_is (tokens, i, "s") && i >= sentence_first + 2 && annals_tokens_is_joined (tokens, i) &&
+          annals_tokens_is_apostrophe (tokens, i - 1) && annals_tokens_is_joined (tokens, i - 1) &&
+          !is_capitalized_word (tokens, i - 2))
+        {
+          mention->definite = TRUE;
+          break;
+        }
+
       /* A possessor: "NATO's summit", "Russia’s Vostok exercise" */
       if (word_is (tokens, i, "s") && i >= sentence_first + 2 && annals_tokens_is_joined (tokens, i) &&
           annals_tokens_is_apostrophe (tokens, i - 1) && annals_tokens_is_joined (tokens, i - 1) &&
@@ -524,6 +568,10 @@ build_noun_mention (Extraction      *self,
           mention->definite = TRUE;
           mention->possessor = i - 2;
           first = i - 2;
+          /* "the U.S. Navy’s …" */
+          while (first > sentence_first && first + 3 > mention->possessor && is_capitalized_word (tokens, first - 1) &&
+                 !word_in (tokens, first - 1, determiners, G_N_ELEMENTS (determiners)))
+            first--;
           n_modifiers++;
           break;
         }
@@ -567,6 +615,14 @@ build_noun_mention (Extraction      *self,
               continue;
             }
           break;
+        }
+
+      /* "the" inside a name: "Rim of the Pacific exercise" */
+      if (word_is (tokens, i, "the") && name_first == i + 1 && i >= sentence_first + 2 &&
+          word_is (tokens, i - 1, "of") && is_name_word (self, i - 2))
+        {
+          first = i;
+          continue;
         }
 
       if (word_in (tokens, i, determiners, G_N_ELEMENTS (determiners)))
@@ -634,7 +690,8 @@ build_noun_mention (Extraction      *self,
         }
 
       /* "of" inside a name: "Trumpet of Peace International …" */
-      if ((word_is (tokens, i, "of") || word_is (tokens, i, "and")) && name_first == i + 1 &&
+      if ((word_is (tokens, i, "of") || word_is (tokens, i, "and")) &&
+          (name_first == i + 1 || (name_first == i + 2 && word_is (tokens, i + 1, "the"))) &&
           is_name_word (self, i - 1 < sentence_first ? i : i - 1) && i > sentence_first)
         {
           first = i;
@@ -649,7 +706,7 @@ build_noun_mention (Extraction      *self,
           continue;
         }
 
-      if (word_in (tokens, i, modifier_words, G_N_ELEMENTS (modifier_words)) ||
+      if (word_in (tokens, i, modifier_words, G_N_ELEMENTS (modifier_words)) || is_adjective_like (tokens, i) ||
           (annals_tokens_is_dash (tokens, i + 1) && annals_tokens_is_joined (tokens, i + 1) && i + 1 < noun_index))
         {
           if (word_is (tokens, i, "next") || word_is (tokens, i, "upcoming") || word_is (tokens, i, "forthcoming"))
@@ -1319,7 +1376,10 @@ find_host (Extraction    *self,
 
       if ((word_is (tokens, i, "in") || word_is (tokens, i, "at") || word_is (tokens, i, "near") ||
            word_is (tokens, i, "across")) &&
-          read_location (self, i + 1, sentence_last, host, &end))
+          (read_location (self, i + 1, sentence_last, host, &end) ||
+           /* "in and around Hawaii", "in or near Minsk" */
+           ((word_is (tokens, i + 1, "and") || word_is (tokens, i + 1, "or")) &&
+            read_location (self, i + 3, sentence_last, host, &end))))
         {
           host->strength = 2;
           host->n_countries = count_listed_countries (self, end, sentence_last);
@@ -1619,14 +1679,30 @@ candidate_new (Extraction    *self,
   if (title[0] != '\0' && g_ascii_islower (title[0]))
     title[0] = g_ascii_toupper (title[0]);
 
+  /* Another edition of a series shares its kind: "RIMPAC 2022" */
+  if (!mention->has_kind && mention->name_key != NULL)
+    for (guint i = 0; i < self->candidates->len; i++)
+      {
+        Candidate *edition = g_ptr_array_index (self->candidates, i);
+
+        if (edition->has_kind && edition->name_key != NULL && strcmp (edition->name_key, mention->name_key) == 0)
+          {
+            candidate->kind = edition->kind;
+            candidate->has_kind = TRUE;
+          }
+      }
+
   candidate->event = annals_event_new (NULL, title);
   candidate->keys = g_ptr_array_new_with_free_func (g_free);
   add_key (candidate, title_key);
   add_key (candidate, mention->alias_key);
   candidate->name_key = g_strdup (mention->name_key);
   candidate->name_year = mention->name_year;
-  candidate->kind = mention->kind;
-  candidate->has_kind = mention->has_kind;
+  if (mention->has_kind)
+    {
+      candidate->kind = mention->kind;
+      candidate->has_kind = TRUE;
+    }
   candidate->is_next = mention->is_next;
   candidate->ordinal = g_strdup (mention->ordinal);
   candidate->first_sentence = mention->sentence;
@@ -2100,7 +2176,7 @@ process_sentence (Extraction *self,
         if (mention->named != (pass == 0) || mention->consumed)
           continue;
 
-        for (guint n = 0; pass == 1 && n < self->mentions->len && owner == NULL; n++)
+        for (guint n = 0; n < self->mentions->len && owner == NULL; n++)
           {
             const Mention *other = &g_array_index (self->mentions, Mention, n);
 

@@ -1391,14 +1391,15 @@ annals_timex_infer_published (const AnnalsTokens   *tokens,
         g_array_append_val (years, year);
     }
 
-  /* The years named, then the years before them (an article often names
-   * only next year's events): first one whose weekday for the dateline's
-   * day is a weekday of the lead, then one where the lead's weekday is
-   * the day before (a report of yesterday's news). */
-  for (int pass = 0; pass < 4; pass++)
+  /* The years named, then the years around them (an article may name
+   * only last year's or next year's events): first one whose weekday for
+   * the dateline's day is a weekday of the lead, then one where the lead's
+   * weekday is the day before (a report of yesterday's news). */
+  for (int pass = 0; pass < 6; pass++)
     for (guint y = 0; y < years->len; y++)
       {
-        int year = g_array_index (years, int, y) - (pass % 2);
+        static const int offsets[] = { 0, -1, 1 };
+        int year = g_array_index (years, int, y) + offsets[pass % 3];
         gint32 day;
         int weekday;
 
@@ -1406,8 +1407,8 @@ annals_timex_infer_published (const AnnalsTokens   *tokens,
           continue;
         day = annals_days_from_civil (year, dateline->date.month, dateline->date.day);
         weekday = annals_days_get_weekday (day);
-        if ((pass < 2 && weekdays[weekday]) ||
-            (pass >= 2 && weekdays[weekday == 1 ? 7 : weekday - 1]))
+        if ((pass < 3 && weekdays[weekday]) ||
+            (pass >= 3 && weekdays[weekday == 1 ? 7 : weekday - 1]))
           return annals_date_set_day (published, year, dateline->date.month, dateline->date.day);
       }
 
