@@ -232,17 +232,84 @@ load_input (const char  *path,
 
 /* import */
 
+static gboolean
+import_document_cb (AnnalsDocument  *document,
+                    gpointer         user_data,
+                    GError         **error)
+{
+  return annals_database_import_document (user_data, document, error);
+}
+
+static gboolean
+import_event_cb (AnnalsEvent  *event,
+                 gpointer      user_data,
+                 GError      **error)
+{
+  return annals_database_import_event (user_data, event, error);
+}
+
+/* Streams one file into the import: events JSON as it is read, an
+ * article through the extractor. */
+static gboolean
+import_file (AnnalsDatabaseImport  *import,
+             const char            *path,
+             GError               **error)
+{
+  g_autoptr(AnnalsEventSet) set = NULL;
+  g_autofree char *extra_json = NULL;
+  GPtrArray *documents, *events;
+  gboolean is_json;
+
+  annals_database_import_next_file (import, path);
+
+  if (!looks_like_json (path, &is_json, error))
+    return FALSE;
+
+  if (is_json)
+    return annals_json_read_file (path, import_document_cb, import_event_cb, import,
+                                  &extra_json, error) &&
+           annals_database_import_extra_json (import, extra_json, error);
+
+  set = annals_extract_file (path, NULL, error);
+  if (set == NULL)
+    return FALSE;
+
+  documents = annals_event_set_get_documents (set);
+  events = annals_event_set_get_events (set);
+  for (guint i = 0; i < documents->len; i++)
+    if (!annals_database_import_document (import, g_ptr_array_index (documents, i), error))
+      return FALSE;
+  for (guint i = 0; i < events->len; i++)
+    if (!annals_database_import_event (import, g_ptr_array_index (events, i), error))
+      return FALSE;
+
+  return TRUE;
+}
+
+static void
+remove_database_files (const char *path)
+{
+  const char *suffixes[] = { "", "-wal", "-shm", "-journal" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *file = g_strconcat (path, suffixes[i], NULL);
+      g_unlink (file);
+    }
+}
+
 int
 annals_cli_import (int    argc,
                    char **argv)
 {
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(AnnalsDatabase) database = NULL;
-  g_autoptr(GPtrArray) sets = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *db_path = NULL;
   g_auto(GStrv) files = NULL;
+  AnnalsDatabaseImport *import;
   gboolean quiet = FALSE;
+  gboolean existed;
   AnnalsImportStats stats;
   int status;
   const GOptionEntry entries[] = {
@@ -255,7 +322,8 @@ annals_cli_import (int    argc,
   context = g_option_context_new (_("FILE… --db DB"));
   g_option_context_set_summary (context,
                                 _("Adds events JSON files and article text files to a database, "
-                                  "all in one transaction: on any error nothing is stored."));
+                                  "all in one transaction: on any error nothing is stored. Events "
+                                  "JSON is read as a stream, so files of any size are fine."));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if ((status = parse_options (context, "import", &argc, &argv)) >= 0)
     return status;
@@ -272,20 +340,17 @@ annals_cli_import (int    argc,
       return 2;
     }
 
-  /* Every file is read and checked before the database is touched. */
-  sets = g_ptr_array_new_with_free_func (g_object_unref);
+  /* A missing input is reported before a database is created for it. */
   for (guint i = 0; files[i] != NULL; i++)
     {
-      AnnalsEventSet *set = load_input (files[i], &error);
-
-      if (set == NULL)
+      if (!g_file_test (files[i], G_FILE_TEST_EXISTS))
         {
-          print_error (files[i], error);
+          annals_cli_print_error (_("%s: No such file"), files[i]);
           return 1;
         }
-
-      g_ptr_array_add (sets, set);
     }
+
+  existed = g_file_test (db_path, G_FILE_TEST_EXISTS);
 
   database = annals_database_open (db_path, &error);
   if (database == NULL)
@@ -294,9 +359,32 @@ annals_cli_import (int    argc,
       return 1;
     }
 
-  if (!annals_database_add_sets (database, sets, (const char * const *) files, &stats, &error))
+  import = annals_database_begin_import (database, &error);
+  if (import == NULL)
     {
-      print_error (NULL, error);
+      print_error (db_path, error);
+      return 1;
+    }
+
+  for (guint i = 0; files[i] != NULL; i++)
+    {
+      if (!import_file (import, files[i], &error))
+        {
+          annals_database_abort_import (import);
+          g_clear_object (&database);
+          if (!existed)
+            remove_database_files (db_path);
+          print_error (files[i], error);
+          return 1;
+        }
+    }
+
+  if (!annals_database_commit_import (import, &stats, &error))
+    {
+      g_clear_object (&database);
+      if (!existed)
+        remove_database_files (db_path);
+      print_error (db_path, error);
       return 1;
     }
 

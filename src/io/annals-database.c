@@ -304,7 +304,14 @@ static const char *
 column_text (sqlite3_stmt *stmt,
              int           column)
 {
-  return (const char *) sqlite3_column_text (stmt, column);
+  const char *text = (const char *) sqlite3_column_text (stmt, column);
+
+  /* A damaged file can hold bytes that are not UTF-8 (or a NUL): they
+   * must not reach the model, so the value reads as U+FFFD. */
+  if (text != NULL && !g_utf8_validate (text, sqlite3_column_bytes (stmt, column), NULL))
+    return "\xEF\xBF\xBD";
+
+  return text;
 }
 
 static void
@@ -1088,59 +1095,24 @@ index_new_rows (AnnalsDatabase  *self,
   return TRUE;
 }
 
-static gboolean
-add_one_set (AnnalsDatabase     *self,
-             AnnalsEventSet     *set,
-             const char         *name,
-             AnnalsImportStats  *stats,
-             GError            **error)
+struct _AnnalsDatabaseImport
 {
-  g_autoptr(GHashTable) stored_documents = NULL;
-  GPtrArray *documents = annals_event_set_get_documents (set);
-  GPtrArray *events = annals_event_set_get_events (set);
-  const char *extra_json;
+  AnnalsDatabase    *database;
+  GHashTable        *stored_documents;  /* the file's document id -> StoredDocument */
+  char              *name;
+  guint              n_events;          /* events of the current file so far */
+  gint64             events_before;
+  gint64             documents_before;
+  AnnalsImportStats  stats;
+};
 
-  stored_documents = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, stored_document_free);
-
-  for (guint i = 0; i < documents->len; i++)
-    if (!add_document (self, g_ptr_array_index (documents, i), stored_documents,
-                       &stats->documents_added, error))
-      return FALSE;
-
-  for (guint i = 0; i < events->len; i++)
-    {
-      AnnalsEvent *event = g_ptr_array_index (events, i);
-      g_autofree char *normalized_title = NULL;
-      g_autoptr(AnnalsEvent) target = NULL;
-      gint64 target_rowid = 0;
-
-      if (!check_mentions (self, event, name, i, stored_documents, error))
-        return FALSE;
-
-      normalized_title = annals_event_normalize_title (annals_event_get_title (event));
-
-      if (!find_merge_target (self, event, normalized_title, &target, &target_rowid, error))
-        return FALSE;
-
-      if (target != NULL)
-        {
-          if (!merge_into (self, target, target_rowid, event, stored_documents, error))
-            return FALSE;
-          stats->events_merged++;
-        }
-      else
-        {
-          if (!insert_event (self, event, normalized_title, stored_documents, error))
-            return FALSE;
-          stats->events_added++;
-        }
-    }
-
-  extra_json = annals_event_set_get_extra_json (set);
-  if (extra_json != NULL && !merge_extra_json (self, extra_json, error))
-    return FALSE;
-
-  return TRUE;
+static void
+import_free (AnnalsDatabaseImport *import)
+{
+  g_clear_pointer (&import->stored_documents, g_hash_table_unref);
+  g_clear_pointer (&import->name, g_free);
+  g_clear_object (&import->database);
+  g_free (import);
 }
 
 static void
@@ -1226,6 +1198,155 @@ annals_database_get_schema_version (AnnalsDatabase *self)
   return (int) version;
 }
 
+AnnalsDatabaseImport *
+annals_database_begin_import (AnnalsDatabase  *self,
+                              GError         **error)
+{
+  AnnalsDatabaseImport *import;
+  gint64 events_before, documents_before;
+
+  g_return_val_if_fail (ANNALS_IS_DATABASE (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (sqlite3_db_readonly (self->db, "main"))
+    {
+      g_set_error (error, ANNALS_IO_ERROR, ANNALS_IO_ERROR_READ_ONLY,
+                   _("%s: the database is read-only"), self->path);
+      return NULL;
+    }
+
+  if (!execute (self, "BEGIN IMMEDIATE", error))
+    return NULL;
+
+  if (!query_int (self, "SELECT ifnull(max(id), 0) FROM events", &events_before, error) ||
+      !query_int (self, "SELECT ifnull(max(id), 0) FROM documents", &documents_before, error))
+    {
+      rollback (self);
+      return NULL;
+    }
+
+  import = g_new0 (AnnalsDatabaseImport, 1);
+  import->database = g_object_ref (self);
+  import->events_before = events_before;
+  import->documents_before = documents_before;
+  annals_database_import_next_file (import, NULL);
+
+  return import;
+}
+
+void
+annals_database_import_next_file (AnnalsDatabaseImport *import,
+                                  const char           *name)
+{
+  g_return_if_fail (import != NULL);
+
+  g_clear_pointer (&import->stored_documents, g_hash_table_unref);
+  import->stored_documents = g_hash_table_new_full (g_str_hash, g_str_equal,
+                                                    g_free, stored_document_free);
+  g_free (import->name);
+  import->name = g_strdup (name != NULL ? name : _("(events)"));
+  import->n_events = 0;
+}
+
+gboolean
+annals_database_import_document (AnnalsDatabaseImport  *import,
+                                 AnnalsDocument        *document,
+                                 GError               **error)
+{
+  g_return_val_if_fail (import != NULL, FALSE);
+  g_return_val_if_fail (ANNALS_IS_DOCUMENT (document), FALSE);
+
+  return add_document (import->database, document, import->stored_documents,
+                       &import->stats.documents_added, error);
+}
+
+gboolean
+annals_database_import_event (AnnalsDatabaseImport  *import,
+                              AnnalsEvent           *event,
+                              GError               **error)
+{
+  AnnalsDatabase *self;
+  g_autofree char *normalized_title = NULL;
+  g_autoptr(AnnalsEvent) target = NULL;
+  gint64 target_rowid = 0;
+  guint index;
+
+  g_return_val_if_fail (import != NULL, FALSE);
+  g_return_val_if_fail (ANNALS_IS_EVENT (event), FALSE);
+
+  self = import->database;
+  index = import->n_events++;
+
+  if (!check_mentions (self, event, import->name, index, import->stored_documents, error))
+    return FALSE;
+
+  normalized_title = annals_event_normalize_title (annals_event_get_title (event));
+
+  if (!find_merge_target (self, event, normalized_title, &target, &target_rowid, error))
+    return FALSE;
+
+  if (target != NULL)
+    {
+      if (!merge_into (self, target, target_rowid, event, import->stored_documents, error))
+        return FALSE;
+      import->stats.events_merged++;
+    }
+  else
+    {
+      if (!insert_event (self, event, normalized_title, import->stored_documents, error))
+        return FALSE;
+      import->stats.events_added++;
+    }
+
+  return TRUE;
+}
+
+gboolean
+annals_database_import_extra_json (AnnalsDatabaseImport  *import,
+                                   const char            *extra_json,
+                                   GError               **error)
+{
+  g_return_val_if_fail (import != NULL, FALSE);
+
+  if (extra_json == NULL || extra_json[0] == '\0')
+    return TRUE;
+
+  return merge_extra_json (import->database, extra_json, error);
+}
+
+gboolean
+annals_database_commit_import (AnnalsDatabaseImport  *import,
+                               AnnalsImportStats     *stats,
+                               GError               **error)
+{
+  AnnalsDatabase *self;
+  gboolean ok;
+
+  g_return_val_if_fail (import != NULL, FALSE);
+
+  self = import->database;
+  ok = index_new_rows (self, import->events_before, import->documents_before, error) &&
+       execute (self, "COMMIT", error);
+
+  if (!ok)
+    rollback (self);
+  else if (stats != NULL)
+    *stats = import->stats;
+
+  import_free (import);
+
+  return ok;
+}
+
+void
+annals_database_abort_import (AnnalsDatabaseImport *import)
+{
+  g_return_if_fail (import != NULL);
+
+  rollback (import->database);
+  import_free (import);
+}
+
 gboolean
 annals_database_add_sets (AnnalsDatabase     *self,
                           GPtrArray          *sets,
@@ -1233,52 +1354,41 @@ annals_database_add_sets (AnnalsDatabase     *self,
                           AnnalsImportStats  *stats,
                           GError            **error)
 {
-  AnnalsImportStats counted = { 0, };
-  gint64 events_before, documents_before;
+  AnnalsDatabaseImport *import;
 
   g_return_val_if_fail (ANNALS_IS_DATABASE (self), FALSE);
   g_return_val_if_fail (sets != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (sqlite3_db_readonly (self->db, "main"))
-    {
-      g_set_error (error, ANNALS_IO_ERROR, ANNALS_IO_ERROR_READ_ONLY,
-                   _("%s: the database is read-only"), self->path);
-      return FALSE;
-    }
-
-  if (!execute (self, "BEGIN IMMEDIATE", error))
+  import = annals_database_begin_import (self, error);
+  if (import == NULL)
     return FALSE;
-
-  if (!query_int (self, "SELECT ifnull(max(id), 0) FROM events", &events_before, error) ||
-      !query_int (self, "SELECT ifnull(max(id), 0) FROM documents", &documents_before, error))
-    {
-      rollback (self);
-      return FALSE;
-    }
 
   for (guint i = 0; i < sets->len; i++)
     {
-      const char *name = names != NULL && names[i] != NULL ? names[i] : _("(events)");
+      AnnalsEventSet *set = g_ptr_array_index (sets, i);
+      GPtrArray *documents = annals_event_set_get_documents (set);
+      GPtrArray *events = annals_event_set_get_events (set);
 
-      if (!add_one_set (self, g_ptr_array_index (sets, i), name, &counted, error))
-        {
-          rollback (self);
-          return FALSE;
-        }
+      annals_database_import_next_file (import, names != NULL ? names[i] : NULL);
+
+      for (guint j = 0; j < documents->len; j++)
+        if (!annals_database_import_document (import, g_ptr_array_index (documents, j), error))
+          goto failed;
+
+      for (guint j = 0; j < events->len; j++)
+        if (!annals_database_import_event (import, g_ptr_array_index (events, j), error))
+          goto failed;
+
+      if (!annals_database_import_extra_json (import, annals_event_set_get_extra_json (set), error))
+        goto failed;
     }
 
-  if (!index_new_rows (self, events_before, documents_before, error) ||
-      !execute (self, "COMMIT", error))
-    {
-      rollback (self);
-      return FALSE;
-    }
+  return annals_database_commit_import (import, stats, error);
 
-  if (stats != NULL)
-    *stats = counted;
-
-  return TRUE;
+failed:
+  annals_database_abort_import (import);
+  return FALSE;
 }
 
 gboolean

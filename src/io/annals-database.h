@@ -77,6 +77,31 @@ gboolean        annals_database_add_sets        (AnnalsDatabase     *self,
                                                  AnnalsImportStats  *stats,
                                                  GError            **error);
 
+/* An import piece by piece, for files read as a stream: one transaction
+ * from begin to commit; after any failure, abort (which rolls back).
+ * Document ids are those of the current file, set by next_file, whose
+ * @name (or NULL) appears in errors. */
+typedef struct _AnnalsDatabaseImport AnnalsDatabaseImport;
+
+AnnalsDatabaseImport *annals_database_begin_import      (AnnalsDatabase        *self,
+                                                         GError               **error);
+void                  annals_database_import_next_file  (AnnalsDatabaseImport  *import,
+                                                         const char            *name);
+gboolean              annals_database_import_document   (AnnalsDatabaseImport  *import,
+                                                         AnnalsDocument        *document,
+                                                         GError               **error);
+gboolean              annals_database_import_event      (AnnalsDatabaseImport  *import,
+                                                         AnnalsEvent           *event,
+                                                         GError               **error);
+gboolean              annals_database_import_extra_json (AnnalsDatabaseImport  *import,
+                                                         const char            *extra_json,
+                                                         GError               **error);
+/* Both end the import and free it. */
+gboolean              annals_database_commit_import     (AnnalsDatabaseImport  *import,
+                                                         AnnalsImportStats     *stats,
+                                                         GError               **error);
+void                  annals_database_abort_import      (AnnalsDatabaseImport  *import);
+
 /* Fills @store with a record per stored event (keys are row ids) and makes
  * it load full events from this database on demand. */
 gboolean        annals_database_load_store      (AnnalsDatabase    *self,

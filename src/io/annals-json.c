@@ -21,17 +21,24 @@
  * stack. Annals' own format needs five levels. */
 #define MAX_DEPTH 512
 
+/* Longer strings are refused (ANNALS_IO_ERROR_TOO_LARGE): the streaming
+ * reader holds one document or event at a time, and this bounds it. */
+#define MAX_STRING_SIZE (64u << 20)
+
+#define READ_BUFFER_SIZE (64 * 1024)
+
+/* Checks the content of a file, one document or event at a time, and
+ * hands each on as an object. */
 typedef struct
 {
-  const char *name;
-  GString    *path;
-  GHashTable *documents;  /* id -> AnnalsDocument, borrowed from the set */
-  GHashTable *event_ids;  /* ids seen so far */
+  const char             *name;
+  GString                *path;
+  GHashTable             *document_lengths; /* id -> length + 1 */
+  GHashTable             *event_ids;        /* ids seen so far */
+  AnnalsJsonDocumentFunc  document_func;
+  AnnalsJsonEventFunc     event_func;
+  gpointer                user_data;
 } Loader;
-
-static const char * const top_level_members[] = {
-  "format", "version", "documents", "events", NULL
-};
 
 static const char * const document_members[] = {
   "id", "title", "source", "url", "published", "text", NULL
@@ -189,16 +196,6 @@ read_string (Loader      *self,
 
   *value = json_node_get_string (node);
 
-  /* json-glib turns a lone surrogate escape ("\ud800") into bytes that
-   * are not UTF-8. */
-  if (!g_utf8_validate (*value, -1, NULL))
-    {
-      mark = push_member (self, member);
-      fail (self, error, ANNALS_IO_ERROR_ENCODING, _("not valid UTF-8 (a lone surrogate escape)"));
-      pop (self, mark);
-      return FALSE;
-    }
-
   if (required && (*value)[0] == '\0')
     {
       mark = push_member (self, member);
@@ -336,10 +333,9 @@ collect_extra (JsonObject         *object,
 }
 
 static gboolean
-load_document (Loader          *self,
-               JsonNode        *node,
-               AnnalsEventSet  *set,
-               GError         **error)
+load_document (Loader    *self,
+               JsonNode  *node,
+               GError   **error)
 {
   g_autoptr(AnnalsDocument) document = NULL;
   g_autofree char *extra = NULL;
@@ -370,7 +366,7 @@ load_document (Loader          *self,
       return FALSE;
     }
 
-  if (g_hash_table_contains (self->documents, id))
+  if (g_hash_table_contains (self->document_lengths, id))
     {
       mark = push_member (self, "id");
       fail (self, error, ANNALS_IO_ERROR_INVALID, _("a second document with id “%s”"), id);
@@ -389,12 +385,10 @@ load_document (Loader          *self,
   extra = collect_extra (object, document_members);
   annals_document_set_extra_json (document, extra);
 
-  annals_event_set_add_document (set, document);
-  g_hash_table_insert (self->documents,
-                       (gpointer) annals_document_get_id (document),
-                       document);
+  g_hash_table_insert (self->document_lengths, g_strdup (id),
+                       GUINT_TO_POINTER (annals_document_get_length (document) + 1));
 
-  return TRUE;
+  return self->document_func (document, self->user_data, error);
 }
 
 static gboolean
@@ -433,7 +427,6 @@ load_mention (Loader       *self,
               AnnalsEvent  *event,
               GError      **error)
 {
-  AnnalsDocument *document;
   JsonObject *object;
   const char *document_id;
   guint start, end, length;
@@ -450,8 +443,8 @@ load_mention (Loader       *self,
       !read_offset (self, object, "end", &end, error))
     return FALSE;
 
-  document = g_hash_table_lookup (self->documents, document_id);
-  if (document == NULL)
+  length = GPOINTER_TO_UINT (g_hash_table_lookup (self->document_lengths, document_id));
+  if (length-- == 0)
     {
       mark = push_member (self, "document");
       fail (self, error, ANNALS_IO_ERROR_INVALID,
@@ -469,7 +462,6 @@ load_mention (Loader       *self,
       return FALSE;
     }
 
-  length = annals_document_get_length (document);
   if (end > length)
     {
       mark = push_member (self, "end");
@@ -486,10 +478,9 @@ load_mention (Loader       *self,
 }
 
 static gboolean
-load_event (Loader          *self,
-            JsonNode        *node,
-            AnnalsEventSet  *set,
-            GError         **error)
+load_event (Loader    *self,
+            JsonNode  *node,
+            GError   **error)
 {
   g_autoptr(AnnalsEvent) event = NULL;
   g_autofree char *extra = NULL;
@@ -651,225 +642,892 @@ load_event (Loader          *self,
   extra = collect_extra (object, event_members);
   annals_event_set_extra_json (event, extra);
 
-  annals_event_set_add_event (set, event);
-  g_hash_table_add (self->event_ids, (gpointer) annals_event_get_id (event));
+  g_hash_table_add (self->event_ids, g_strdup (id));
 
-  return TRUE;
+  return self->event_func (event, self->user_data, error);
 }
 
-static gboolean
-load_root (Loader          *self,
-           JsonNode        *root,
-           AnnalsEventSet  *set,
-           GError         **error)
+/* Reading: a strict JSON (RFC 8259) reader that walks the file once,
+ * in blocks, and builds a JsonNode for one document or event at a time,
+ * so that a file of a million events never sits in memory whole. It
+ * names the line and column of every syntax error. */
+
+typedef struct
 {
-  g_autofree char *extra = NULL;
-  JsonObject *object;
-  JsonArray *documents, *events;
-  JsonNode *version;
-  const char *format;
-  gsize mark;
+  const char   *name;
+  FILE         *file;
+  const guchar *data;
+  gsize         length;
+  gsize         pos;
+  guchar       *buffer;
+  guint64       offset;      /* bytes before data[0] */
+  guint         line;
+  guint         column;
+  int           read_errno;
+} Reader;
 
-  if (!JSON_NODE_HOLDS_OBJECT (root))
-    return fail (self, error, ANNALS_IO_ERROR_INVALID,
-                 _("expected an events object at the top level, found %s"),
-                 describe_node (root));
+static int
+reader_peek (Reader *self)
+{
+  if (self->pos < self->length)
+    return self->data[self->pos];
 
-  object = json_node_get_object (root);
+  if (self->file == NULL)
+    return -1;
 
-  if (!read_string (self, object, "format", FALSE, &format, error))
-    return FALSE;
+  self->offset += self->length;
+  self->pos = 0;
+  self->data = self->buffer;
+  self->length = fread (self->buffer, 1, READ_BUFFER_SIZE, self->file);
 
-  if (g_strcmp0 (format, "annals-events") != 0)
+  if (self->length == 0)
     {
-      mark = push_member (self, "format");
-      if (format == NULL)
-        fail (self, error, ANNALS_IO_ERROR_INVALID,
-              _("missing, this is not an Annals events file (expected “annals-events”)"));
-      else
-        fail (self, error, ANNALS_IO_ERROR_INVALID,
-              _("“%s” is not an Annals events file (expected “annals-events”)"), format);
-      pop (self, mark);
-      return FALSE;
+      if (ferror (self->file))
+        self->read_errno = errno != 0 ? errno : EIO;
+      return -1;
     }
 
-  version = json_object_get_member (object, "version");
-  mark = push_member (self, "version");
-  if (version == NULL)
-    {
-      fail (self, error, ANNALS_IO_ERROR_INVALID, _("missing, expected 1"));
-      pop (self, mark);
-      return FALSE;
-    }
-  if (!JSON_NODE_HOLDS_VALUE (version) || json_node_get_value_type (version) != G_TYPE_INT64)
-    {
-      fail (self, error, ANNALS_IO_ERROR_INVALID,
-            _("expected an integer, found %s"), describe_node (version));
-      pop (self, mark);
-      return FALSE;
-    }
-  if (json_node_get_int (version) > 1)
-    {
-      fail (self, error, ANNALS_IO_ERROR_VERSION,
-            _("format version %" G_GINT64_FORMAT " is newer than this version of Annals reads (1)"),
-            json_node_get_int (version));
-      pop (self, mark);
-      return FALSE;
-    }
-  if (json_node_get_int (version) < 1)
-    {
-      fail (self, error, ANNALS_IO_ERROR_INVALID,
-            _("%" G_GINT64_FORMAT " is not a format version (expected 1)"),
-            json_node_get_int (version));
-      pop (self, mark);
-      return FALSE;
-    }
-  pop (self, mark);
-
-  if (!read_array (self, object, "documents", &documents, error) ||
-      !read_array (self, object, "events", &events, error))
-    return FALSE;
-
-  for (guint i = 0; documents != NULL && i < json_array_get_length (documents); i++)
-    {
-      mark = push_member (self, "documents");
-      push_index (self, i);
-      if (!load_document (self, json_array_get_element (documents, i), set, error))
-        return FALSE;
-      pop (self, mark);
-    }
-
-  for (guint i = 0; events != NULL && i < json_array_get_length (events); i++)
-    {
-      mark = push_member (self, "events");
-      push_index (self, i);
-      if (!load_event (self, json_array_get_element (events, i), set, error))
-        return FALSE;
-      pop (self, mark);
-    }
-
-  extra = collect_extra (object, top_level_members);
-  annals_event_set_set_extra_json (set, extra);
-
-  return TRUE;
+  return self->data[0];
 }
 
 static void
-locate_offset (const char *data,
-               gsize       offset,
-               guint      *line,
-               guint      *column)
+reader_advance (Reader *self)
 {
-  *line = 1;
-  *column = 1;
+  guchar c = self->data[self->pos++];
 
-  for (gsize i = 0; i < offset; i++)
+  if (c == '\n')
     {
-      if (data[i] == '\n')
-        {
-          (*line)++;
-          *column = 1;
-        }
-      else if (((guchar) data[i] & 0xC0) != 0x80)
-        {
-          (*column)++;
-        }
+      self->line++;
+      self->column = 1;
+    }
+  else if ((c & 0xC0) != 0x80)
+    {
+      self->column++;
     }
 }
 
 static gboolean
-is_blank (const char *data,
-          gsize       size)
+reader_fail_at (Reader      *self,
+                guint        line,
+                guint        column,
+                GError     **error,
+                int          code,
+                const char  *format,
+                ...) G_GNUC_PRINTF (6, 7);
+
+static gboolean
+reader_fail_at (Reader      *self,
+                guint        line,
+                guint        column,
+                GError     **error,
+                int          code,
+                const char  *format,
+                ...)
 {
-  for (gsize i = 0; i < size; i++)
-    if (!g_ascii_isspace (data[i]))
+  g_autofree char *message = NULL;
+  va_list args;
+
+  if (self->read_errno != 0)
+    {
+      g_set_error (error, ANNALS_IO_ERROR, ANNALS_IO_ERROR_FAILED,
+                   "%s: %s", self->name, g_strerror (self->read_errno));
       return FALSE;
+    }
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  g_set_error (error, ANNALS_IO_ERROR, code, "%s:%u:%u: %s",
+               self->name, line, column, message);
+
+  return FALSE;
+}
+
+#define reader_fail(self, error, code, ...) \
+  reader_fail_at ((self), (self)->line, (self)->column, (error), (code), __VA_ARGS__)
+
+/* What was found where something else was expected, for messages. */
+static char *
+describe_char (int c)
+{
+  if (c < 0)
+    return g_strdup (_("end of file (truncated?)"));
+  if (c > 0x20 && c < 0x7F)
+    return g_strdup_printf ("“%c”", c);
+  return g_strdup_printf (_("byte 0x%02X"), (guint) c);
+}
+
+static gboolean
+fail_unexpected (Reader      *self,
+                 int          c,
+                 const char  *expected,
+                 GError     **error)
+{
+  g_autofree char *found = describe_char (c);
+
+  return reader_fail (self, error, ANNALS_IO_ERROR_PARSE,
+                      _("unexpected %s, expected %s"), found, expected);
+}
+
+static void
+skip_white_space (Reader *self)
+{
+  int c;
+
+  while ((c = reader_peek (self)) == ' ' || c == '\t' || c == '\n' || c == '\r')
+    reader_advance (self);
+}
+
+static int
+read_hex4 (Reader  *self)
+{
+  int value = 0;
+
+  for (guint i = 0; i < 4; i++)
+    {
+      int c = reader_peek (self);
+
+      if (c < 0 || !g_ascii_isxdigit (c))
+        return -1;
+      value = value * 16 + g_ascii_xdigit_value (c);
+      reader_advance (self);
+    }
+
+  return value;
+}
+
+/* Reads a string whose opening quote is the current byte. */
+static gboolean
+read_json_string (Reader   *self,
+                  GString  *out,
+                  GError  **error)
+{
+  guint line = self->line, column = self->column;
+
+  g_string_truncate (out, 0);
+  reader_advance (self);
+
+  for (;;)
+    {
+      int c = reader_peek (self);
+
+      if (c < 0)
+        return reader_fail_at (self, line, column, error, ANNALS_IO_ERROR_PARSE,
+                               _("the file ends inside the string that starts here (truncated?)"));
+
+      if (out->len > MAX_STRING_SIZE)
+        return reader_fail_at (self, line, column, error, ANNALS_IO_ERROR_TOO_LARGE,
+                               _("a string longer than %u MiB, the most Annals reads"),
+                               MAX_STRING_SIZE >> 20);
+
+      if (c == '"')
+        {
+          reader_advance (self);
+          return TRUE;
+        }
+
+      if (c < 0x20)
+        return reader_fail (self, error, ANNALS_IO_ERROR_PARSE,
+                            _("a control character (U+%04X) in a string must be escaped"), (guint) c);
+
+      if (c == '\\')
+        {
+          guint escape_line = self->line, escape_column = self->column;
+          int value;
+
+          reader_advance (self);
+          c = reader_peek (self);
+          if (c >= 0)
+            reader_advance (self);
+
+          switch (c)
+            {
+            case '"': g_string_append_c (out, '"'); break;
+            case '\\': g_string_append_c (out, '\\'); break;
+            case '/': g_string_append_c (out, '/'); break;
+            case 'b': g_string_append_c (out, '\b'); break;
+            case 'f': g_string_append_c (out, '\f'); break;
+            case 'n': g_string_append_c (out, '\n'); break;
+            case 'r': g_string_append_c (out, '\r'); break;
+            case 't': g_string_append_c (out, '\t'); break;
+            case 'u':
+              value = read_hex4 (self);
+              if (value < 0)
+                return reader_fail_at (self, escape_line, escape_column, error, ANNALS_IO_ERROR_PARSE,
+                                       _("“\\u” must be followed by four hexadecimal digits"));
+
+              if (value >= 0xD800 && value <= 0xDBFF)
+                {
+                  int low = -1;
+
+                  if (reader_peek (self) == '\\')
+                    {
+                      reader_advance (self);
+                      if (reader_peek (self) == 'u')
+                        {
+                          reader_advance (self);
+                          low = read_hex4 (self);
+                        }
+                    }
+
+                  if (low < 0xDC00 || low > 0xDFFF)
+                    return reader_fail_at (self, escape_line, escape_column, error, ANNALS_IO_ERROR_ENCODING,
+                                           _("a lone surrogate (\\u%04X) is not a character"), (guint) value);
+
+                  value = 0x10000 + ((value - 0xD800) << 10) + (low - 0xDC00);
+                }
+              else if (value >= 0xDC00 && value <= 0xDFFF)
+                {
+                  return reader_fail_at (self, escape_line, escape_column, error, ANNALS_IO_ERROR_ENCODING,
+                                         _("a lone surrogate (\\u%04X) is not a character"), (guint) value);
+                }
+              else if (value == 0)
+                {
+                  return reader_fail_at (self, escape_line, escape_column, error, ANNALS_IO_ERROR_ENCODING,
+                                         _("“\\u0000” (a NUL character) is not allowed in a string"));
+                }
+
+              g_string_append_unichar (out, (gunichar) value);
+              break;
+            default:
+              {
+                g_autofree char *found = describe_char (c);
+
+                return reader_fail_at (self, escape_line, escape_column, error, ANNALS_IO_ERROR_PARSE,
+                                       _("invalid escape “\\” followed by %s"), found);
+              }
+            }
+
+          continue;
+        }
+
+      if (c < 0x80)
+        {
+          g_string_append_c (out, (char) c);
+          reader_advance (self);
+          continue;
+        }
+
+      /* A multi-byte UTF-8 sequence, checked as a whole. */
+      {
+        guint64 byte = self->offset + self->pos;
+        guint lead_line = self->line, lead_column = self->column;
+        gsize size = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
+        char sequence[4];
+        gsize n = 0;
+
+        sequence[n++] = (char) c;
+        reader_advance (self);
+        while (n < size && (c = reader_peek (self)) >= 0 && (c & 0xC0) == 0x80)
+          {
+            sequence[n++] = (char) c;
+            reader_advance (self);
+          }
+
+        if (n != size || !g_utf8_validate_len (sequence, size, NULL))
+          return reader_fail_at (self, lead_line, lead_column, error, ANNALS_IO_ERROR_ENCODING,
+                                 _("invalid UTF-8 at byte %" G_GUINT64_FORMAT " (byte 0x%02X)"),
+                                 byte, (guint) (guchar) sequence[0]);
+
+        g_string_append_len (out, sequence, size);
+      }
+    }
+}
+
+static JsonNode *
+read_number (Reader  *self,
+             GString *scratch,
+             GError **error)
+{
+  guint line = self->line, column = self->column;
+  gboolean is_integer = TRUE;
+  int c;
+
+  g_string_truncate (scratch, 0);
+
+#define TAKE() G_STMT_START { g_string_append_c (scratch, (char) c); reader_advance (self); c = reader_peek (self); } G_STMT_END
+#define TAKE_DIGITS() G_STMT_START { while (c >= '0' && c <= '9' && scratch->len < 400) TAKE (); } G_STMT_END
+
+  c = reader_peek (self);
+  if (c == '-')
+    TAKE ();
+
+  if (c == '0')
+    TAKE ();
+  else if (c >= '1' && c <= '9')
+    TAKE_DIGITS ();
+  else
+    goto invalid;
+
+  if (c == '.')
+    {
+      is_integer = FALSE;
+      TAKE ();
+      if (!(c >= '0' && c <= '9'))
+        goto invalid;
+      TAKE_DIGITS ();
+    }
+
+  if (c == 'e' || c == 'E')
+    {
+      is_integer = FALSE;
+      TAKE ();
+      if (c == '+' || c == '-')
+        TAKE ();
+      if (!(c >= '0' && c <= '9'))
+        goto invalid;
+      TAKE_DIGITS ();
+    }
+
+  if (c >= '0' && c <= '9')
+    goto invalid;
+
+#undef TAKE_DIGITS
+#undef TAKE
+
+  if (is_integer)
+    {
+      gint64 value;
+
+      errno = 0;
+      value = g_ascii_strtoll (scratch->str, NULL, 10);
+      if (errno == 0)
+        return json_node_init_int (json_node_alloc (), value);
+    }
+
+  {
+    double value = g_ascii_strtod (scratch->str, NULL);
+
+    if (!isfinite (value))
+      {
+        reader_fail_at (self, line, column, error, ANNALS_IO_ERROR_PARSE,
+                        _("the number %s is too large"), scratch->str);
+        return NULL;
+      }
+
+    return json_node_init_double (json_node_alloc (), value);
+  }
+
+invalid:
+  reader_fail_at (self, line, column, error, ANNALS_IO_ERROR_PARSE,
+                  _("invalid number “%s%c”"), scratch->str, c > 0x20 && c < 0x7F ? c : ' ');
+  return NULL;
+}
+
+static JsonNode *
+read_literal (Reader  *self,
+              GError **error)
+{
+  static const char * const literals[] = { "true", "false", "null" };
+  guint line = self->line, column = self->column;
+  char word[8] = { 0, };
+  gsize n = 0;
+  int c;
+
+  while (n < sizeof word - 1 && (c = reader_peek (self)) >= 'a' && c <= 'z')
+    {
+      word[n++] = (char) c;
+      reader_advance (self);
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (literals); i++)
+    {
+      if (strcmp (word, literals[i]) != 0)
+        continue;
+
+      if (i == 2)
+        return json_node_init_null (json_node_alloc ());
+
+      return json_node_init_boolean (json_node_alloc (), i == 0);
+    }
+
+  reader_fail_at (self, line, column, error, ANNALS_IO_ERROR_PARSE,
+                  _("unexpected “%s”, expected a value"), word);
+  return NULL;
+}
+
+static JsonNode *read_value (Reader   *self,
+                             GString  *scratch,
+                             guint     depth,
+                             GError  **error);
+
+static JsonNode *
+read_container (Reader   *self,
+                GString  *scratch,
+                guint     depth,
+                GError  **error)
+{
+  gboolean is_object = reader_peek (self) == '{';
+  g_autoptr(JsonNode) node = NULL;
+  int c;
+
+  if (depth > MAX_DEPTH)
+    {
+      reader_fail (self, error, ANNALS_IO_ERROR_PARSE,
+                   _("nested deeper than %u levels"), MAX_DEPTH);
+      return NULL;
+    }
+
+  reader_advance (self);
+  skip_white_space (self);
+
+  if (is_object)
+    node = json_node_init_object (json_node_alloc (), json_object_new ());
+  else
+    node = json_node_init_array (json_node_alloc (), json_array_new ());
+
+  /* The object and array hold a reference of their own. */
+  if (is_object)
+    json_object_unref (json_node_get_object (node));
+  else
+    json_array_unref (json_node_get_array (node));
+
+  if (reader_peek (self) == (is_object ? '}' : ']'))
+    {
+      reader_advance (self);
+      return g_steal_pointer (&node);
+    }
+
+  for (;;)
+    {
+      g_autofree char *name = NULL;
+      JsonNode *value;
+
+      skip_white_space (self);
+
+      if (is_object)
+        {
+          c = reader_peek (self);
+          if (c != '"')
+            {
+              fail_unexpected (self, c, _("a member name in quotes"), error);
+              return NULL;
+            }
+          if (!read_json_string (self, scratch, error))
+            return NULL;
+          name = g_strdup (scratch->str);
+
+          skip_white_space (self);
+          c = reader_peek (self);
+          if (c != ':')
+            {
+              fail_unexpected (self, c, _("“:” after the member name"), error);
+              return NULL;
+            }
+          reader_advance (self);
+        }
+
+      value = read_value (self, scratch, depth + 1, error);
+      if (value == NULL)
+        return NULL;
+
+      if (is_object)
+        json_object_set_member (json_node_get_object (node), name, value);
+      else
+        json_array_add_element (json_node_get_array (node), value);
+
+      skip_white_space (self);
+      c = reader_peek (self);
+      if (c == ',')
+        {
+          reader_advance (self);
+          continue;
+        }
+      if (c == (is_object ? '}' : ']'))
+        {
+          reader_advance (self);
+          return g_steal_pointer (&node);
+        }
+
+      fail_unexpected (self, c, is_object ? _("“,” or “}”") : _("“,” or “]”"), error);
+      return NULL;
+    }
+}
+
+static JsonNode *
+read_value (Reader   *self,
+            GString  *scratch,
+            guint     depth,
+            GError  **error)
+{
+  int c;
+
+  skip_white_space (self);
+  c = reader_peek (self);
+
+  switch (c)
+    {
+    case '{':
+    case '[':
+      return read_container (self, scratch, depth, error);
+
+    case '"':
+      if (!read_json_string (self, scratch, error))
+        return NULL;
+      return json_node_init_string (json_node_alloc (), scratch->str);
+
+    case '-':
+    case '0': case '1': case '2': case '3': case '4':
+    case '5': case '6': case '7': case '8': case '9':
+      return read_number (self, scratch, error);
+
+    case 't':
+    case 'f':
+    case 'n':
+      return read_literal (self, error);
+
+    default:
+      fail_unexpected (self, c, _("a value"), error);
+      return NULL;
+    }
+}
+
+/* Reads "documents" or "events", handing on one element at a time. */
+static gboolean
+read_items (Reader   *self,
+            Loader   *loader,
+            GString  *scratch,
+            gboolean  events,
+            GError  **error)
+{
+  const char *member = events ? "events" : "documents";
+  guint index = 0;
+  int c;
+
+  skip_white_space (self);
+  if (reader_peek (self) != '[')
+    {
+      g_autoptr(JsonNode) value = read_value (self, scratch, 1, error);
+      gsize mark;
+
+      if (value == NULL)
+        return FALSE;
+      if (JSON_NODE_HOLDS_NULL (value))
+        return TRUE;
+
+      mark = push_member (loader, member);
+      fail (loader, error, ANNALS_IO_ERROR_INVALID,
+            _("expected an array, found %s"), describe_node (value));
+      pop (loader, mark);
+      return FALSE;
+    }
+
+  reader_advance (self);
+  skip_white_space (self);
+  if (reader_peek (self) == ']')
+    {
+      reader_advance (self);
+      return TRUE;
+    }
+
+  for (;;)
+    {
+      g_autoptr(JsonNode) item = read_value (self, scratch, 2, error);
+      gboolean ok;
+      gsize mark;
+
+      if (item == NULL)
+        return FALSE;
+
+      mark = push_member (loader, member);
+      push_index (loader, index++);
+      ok = events ? load_event (loader, item, error) : load_document (loader, item, error);
+      pop (loader, mark);
+      if (!ok)
+        return FALSE;
+
+      skip_white_space (self);
+      c = reader_peek (self);
+      if (c == ',')
+        {
+          reader_advance (self);
+          continue;
+        }
+      if (c == ']')
+        {
+          reader_advance (self);
+          return TRUE;
+        }
+
+      return fail_unexpected (self, c, _("“,” or “]”"), error);
+    }
+}
+
+static gboolean
+check_format (Loader    *loader,
+              JsonNode  *value,
+              GError   **error)
+{
+  gboolean ok = TRUE;
+  gsize mark = push_member (loader, "format");
+
+  if (!is_string_node (value) || g_strcmp0 (json_node_get_string (value), "annals-events") != 0)
+    {
+      if (is_string_node (value))
+        ok = fail (loader, error, ANNALS_IO_ERROR_INVALID,
+                   _("“%s” is not an Annals events file (expected “annals-events”)"),
+                   json_node_get_string (value));
+      else
+        ok = fail (loader, error, ANNALS_IO_ERROR_INVALID,
+                   _("expected “annals-events”, found %s"), describe_node (value));
+    }
+
+  pop (loader, mark);
+
+  return ok;
+}
+
+static gboolean
+check_version (Loader    *loader,
+               JsonNode  *value,
+               GError   **error)
+{
+  gboolean ok = TRUE;
+  gsize mark = push_member (loader, "version");
+
+  if (!JSON_NODE_HOLDS_VALUE (value) || json_node_get_value_type (value) != G_TYPE_INT64)
+    ok = fail (loader, error, ANNALS_IO_ERROR_INVALID,
+               _("expected an integer, found %s"), describe_node (value));
+  else if (json_node_get_int (value) > 1)
+    ok = fail (loader, error, ANNALS_IO_ERROR_VERSION,
+               _("format version %" G_GINT64_FORMAT " is newer than this version of Annals reads (1)"),
+               json_node_get_int (value));
+  else if (json_node_get_int (value) < 1)
+    ok = fail (loader, error, ANNALS_IO_ERROR_INVALID,
+               _("%" G_GINT64_FORMAT " is not a format version (expected 1)"),
+               json_node_get_int (value));
+
+  pop (loader, mark);
+
+  return ok;
+}
+
+static gboolean
+read_events (Reader  *self,
+             Loader  *loader,
+             char   **extra_json,
+             GError **error)
+{
+  g_autoptr(GString) scratch = g_string_new (NULL);
+  g_autoptr(JsonObject) extra = json_object_new ();
+  gboolean has_format = FALSE, has_version = FALSE;
+  int c;
+
+  /* A byte order mark is not JSON, but harmless. */
+  if (reader_peek (self) == 0xEF)
+    {
+      static const guchar bom[3] = { 0xEF, 0xBB, 0xBF };
+
+      for (guint i = 0; i < 3; i++)
+        {
+          if (reader_peek (self) != bom[i])
+            return fail_unexpected (self, reader_peek (self), "“{”", error);
+          reader_advance (self);
+        }
+      self->column = 1;
+    }
+
+  skip_white_space (self);
+  c = reader_peek (self);
+
+  if (c < 0)
+    {
+      if (self->read_errno != 0)
+        return reader_fail (self, error, ANNALS_IO_ERROR_FAILED, "%s", "");
+
+      g_set_error (error, ANNALS_IO_ERROR, ANNALS_IO_ERROR_EMPTY,
+                   _("%s: the file is empty"), self->name);
+      return FALSE;
+    }
+
+  if (c == '[')
+    return fail (loader, error, ANNALS_IO_ERROR_INVALID,
+                 _("expected an events object at the top level, found an array"));
+
+  if (c != '{')
+    return fail_unexpected (self, c, _("“{”, the start of an events file"), error);
+
+  reader_advance (self);
+  skip_white_space (self);
+
+  if (reader_peek (self) != '}')
+    {
+      for (;;)
+        {
+          g_autofree char *name = NULL;
+
+          skip_white_space (self);
+          c = reader_peek (self);
+          if (c != '"')
+            return fail_unexpected (self, c, _("a member name in quotes"), error);
+          if (!read_json_string (self, scratch, error))
+            return FALSE;
+          name = g_strdup (scratch->str);
+
+          skip_white_space (self);
+          c = reader_peek (self);
+          if (c != ':')
+            return fail_unexpected (self, c, _("“:” after the member name"), error);
+          reader_advance (self);
+
+          if (strcmp (name, "documents") == 0 || strcmp (name, "events") == 0)
+            {
+              if (!read_items (self, loader, scratch, name[0] == 'e', error))
+                return FALSE;
+            }
+          else
+            {
+              JsonNode *value = read_value (self, scratch, 1, error);
+
+              if (value == NULL)
+                return FALSE;
+
+              if (strcmp (name, "format") == 0)
+                {
+                  has_format = TRUE;
+                  if (!check_format (loader, value, error))
+                    {
+                      json_node_unref (value);
+                      return FALSE;
+                    }
+                  json_node_unref (value);
+                }
+              else if (strcmp (name, "version") == 0)
+                {
+                  has_version = TRUE;
+                  if (!check_version (loader, value, error))
+                    {
+                      json_node_unref (value);
+                      return FALSE;
+                    }
+                  json_node_unref (value);
+                }
+              else
+                {
+                  json_object_set_member (extra, name, value);
+                }
+            }
+
+          skip_white_space (self);
+          c = reader_peek (self);
+          if (c == ',')
+            {
+              reader_advance (self);
+              continue;
+            }
+          if (c == '}')
+            break;
+
+          return fail_unexpected (self, c, _("“,” or “}”"), error);
+        }
+    }
+
+  reader_advance (self);
+  skip_white_space (self);
+  c = reader_peek (self);
+  if (c >= 0)
+    return reader_fail (self, error, ANNALS_IO_ERROR_PARSE,
+                        _("unexpected data after the end of the events object"));
+  if (self->read_errno != 0)
+    return reader_fail (self, error, ANNALS_IO_ERROR_FAILED, "%s", "");
+
+  if (!has_format)
+    {
+      gsize mark = push_member (loader, "format");
+
+      fail (loader, error, ANNALS_IO_ERROR_INVALID,
+            _("missing, this is not an Annals events file (expected “annals-events”)"));
+      pop (loader, mark);
+      return FALSE;
+    }
+
+  if (!has_version)
+    {
+      gsize mark = push_member (loader, "version");
+
+      fail (loader, error, ANNALS_IO_ERROR_INVALID, _("missing, expected 1"));
+      pop (loader, mark);
+      return FALSE;
+    }
+
+  if (extra_json != NULL)
+    {
+      *extra_json = NULL;
+
+      if (json_object_get_size (extra) > 0)
+        {
+          g_autoptr(JsonNode) node = json_node_init_object (json_node_alloc (), extra);
+          *extra_json = json_to_string (node, FALSE);
+        }
+    }
 
   return TRUE;
 }
 
-/* A first pass over the bytes, before json-glib sees them: refuses
- * nesting that would make its recursive parser run out of stack, a file
- * that ends inside a string or with brackets still open (a truncated
- * file, reported where it ends), and anything after the top-level value,
- * which json-glib lets through. */
 static gboolean
-scan_structure (const char  *data,
-                gsize        length,
-                const char  *name,
-                GError     **error)
+read_stream (const char              *name,
+             FILE                    *file,
+             const char              *data,
+             gsize                    length,
+             AnnalsJsonDocumentFunc   document_func,
+             AnnalsJsonEventFunc      event_func,
+             gpointer                 user_data,
+             char                   **extra_json,
+             GError                 **error)
 {
-  gboolean in_string = FALSE;
-  gboolean started = FALSE;
-  guint depth = 0;
-  gsize string_start = 0;
-  guint line, column;
+  g_autoptr(GHashTable) document_lengths = NULL;
+  g_autoptr(GHashTable) event_ids = NULL;
+  g_autoptr(GString) path = NULL;
+  g_autofree guchar *buffer = NULL;
+  Reader reader = { 0, };
+  Loader loader;
 
-  for (gsize i = 0; i < length; i++)
+  document_lengths = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  event_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  path = g_string_new (NULL);
+
+  loader.name = name;
+  loader.path = path;
+  loader.document_lengths = document_lengths;
+  loader.event_ids = event_ids;
+  loader.document_func = document_func;
+  loader.event_func = event_func;
+  loader.user_data = user_data;
+
+  reader.name = name;
+  reader.line = 1;
+  reader.column = 1;
+  if (file != NULL)
     {
-      char c = data[i];
-
-      if (in_string)
-        {
-          if (c == '\\')
-            i++;
-          else if (c == '"')
-            in_string = FALSE;
-          continue;
-        }
-
-      if (started && depth == 0 && !g_ascii_isspace (c))
-        {
-          locate_offset (data, i, &line, &column);
-          g_set_error (error, ANNALS_IO_ERROR, ANNALS_IO_ERROR_PARSE,
-                       _("%s:%u:%u: unexpected data after the end of the JSON object"),
-                       name, line, column);
-          return FALSE;
-        }
-
-      if (c == '"')
-        {
-          in_string = TRUE;
-          string_start = i;
-        }
-      else if (c == '[' || c == '{')
-        {
-          started = TRUE;
-          if (++depth > MAX_DEPTH)
-            {
-              locate_offset (data, i, &line, &column);
-              g_set_error (error, ANNALS_IO_ERROR, ANNALS_IO_ERROR_PARSE,
-                           _("%s:%u:%u: nested deeper than %u levels"),
-                           name, line, column, MAX_DEPTH);
-              return FALSE;
-            }
-        }
-      else if ((c == ']' || c == '}') && depth > 0)
-        {
-          depth--;
-        }
+      buffer = g_malloc (READ_BUFFER_SIZE);
+      reader.buffer = buffer;
+      reader.file = file;
+    }
+  else
+    {
+      reader.data = (const guchar *) data;
+      reader.length = length;
     }
 
-  if (in_string)
-    {
-      locate_offset (data, string_start, &line, &column);
-      g_set_error (error, ANNALS_IO_ERROR, ANNALS_IO_ERROR_PARSE,
-                   _("%s:%u:%u: the file ends inside the string that starts here (truncated?)"),
-                   name, line, column);
-      return FALSE;
-    }
+  return read_events (&reader, &loader, extra_json, error);
+}
 
-  if (depth > 0)
-    {
-      locate_offset (data, length, &line, &column);
-      g_set_error (error, ANNALS_IO_ERROR, ANNALS_IO_ERROR_PARSE,
-                   ngettext ("%s:%u:%u: unexpected end of file, %u bracket still open (truncated?)",
-                             "%s:%u:%u: unexpected end of file, %u brackets still open (truncated?)",
-                             depth),
-                   name, line, column, depth);
-      return FALSE;
-    }
+static gboolean
+add_document_cb (AnnalsDocument  *document,
+                 gpointer         user_data,
+                 GError         **error)
+{
+  annals_event_set_add_document (user_data, document);
+  return TRUE;
+}
 
+static gboolean
+add_event_cb (AnnalsEvent  *event,
+              gpointer      user_data,
+              GError      **error)
+{
+  annals_event_set_add_event (user_data, event);
   return TRUE;
 }
 
@@ -879,15 +1537,9 @@ annals_json_load_data (const char  *data,
                        const char  *display_name,
                        GError     **error)
 {
-  g_autoptr(JsonParser) parser = NULL;
   g_autoptr(AnnalsEventSet) set = NULL;
-  g_autoptr(GHashTable) documents = NULL;
-  g_autoptr(GHashTable) event_ids = NULL;
-  g_autoptr(GString) path = NULL;
-  g_autoptr(GError) local_error = NULL;
-  const char *end;
+  g_autofree char *extra_json = NULL;
   gsize size;
-  Loader loader;
 
   g_return_val_if_fail (data != NULL || length == 0, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -905,78 +1557,24 @@ annals_json_load_data (const char  *data,
       return NULL;
     }
 
-  if (!g_utf8_validate_len (data, size, &end))
-    {
-      guint line, column;
-
-      locate_offset (data, end - data, &line, &column);
-      g_set_error (error, ANNALS_IO_ERROR, ANNALS_IO_ERROR_ENCODING,
-                   _("%s:%u:%u: invalid UTF-8 at byte %" G_GSIZE_FORMAT " (byte 0x%02X)"),
-                   display_name, line, column, (gsize) (end - data), (guchar) *end);
-      return NULL;
-    }
-
-  /* A byte order mark is not JSON, but harmless. */
-  if (size >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
-    {
-      data += 3;
-      size -= 3;
-    }
-
-  if (is_blank (data, size))
-    {
-      g_set_error (error, ANNALS_IO_ERROR, ANNALS_IO_ERROR_EMPTY,
-                   _("%s: the file is empty"), display_name);
-      return NULL;
-    }
-
-  if (!scan_structure (data, size, display_name, error))
-    return NULL;
-
-  parser = json_parser_new_immutable ();
-  if (!json_parser_load_from_data (parser, data, size, &local_error))
-    {
-      const char *message = local_error->message;
-
-      /* json-glib names the data "<data>": name the file instead. */
-      if (g_str_has_prefix (message, "<data>:"))
-        message += strlen ("<data>:");
-
-      g_set_error (error, ANNALS_IO_ERROR, ANNALS_IO_ERROR_PARSE,
-                   "%s:%s", display_name, message);
-      return NULL;
-    }
-
   set = annals_event_set_new ();
-  documents = g_hash_table_new (g_str_hash, g_str_equal);
-  event_ids = g_hash_table_new (g_str_hash, g_str_equal);
-  path = g_string_new (NULL);
-
-  loader.name = display_name;
-  loader.path = path;
-  loader.documents = documents;
-  loader.event_ids = event_ids;
-
-  if (!load_root (&loader, json_parser_get_root (parser), set, error))
+  if (!read_stream (display_name, NULL, data, size, add_document_cb, add_event_cb, set,
+                    &extra_json, error))
     return NULL;
+
+  annals_event_set_set_extra_json (set, extra_json);
 
   return g_steal_pointer (&set);
 }
 
-AnnalsEventSet *
-annals_json_load_file (const char  *path,
-                       GError     **error)
+static FILE *
+open_for_reading (const char  *path,
+                  guint64      max_size,
+                  GError     **error)
 {
-  g_autofree char *contents = NULL;
-  g_autoptr(GError) local_error = NULL;
   GStatBuf info;
-  gsize length;
+  FILE *file;
 
-  g_return_val_if_fail (path != NULL, NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
-  /* The size is checked before anything is read, so a huge file is
-   * refused without touching memory. */
   if (g_stat (path, &info) != 0)
     {
       int saved_errno = errno;
@@ -993,22 +1591,81 @@ annals_json_load_file (const char  *path,
       return NULL;
     }
 
-  if (S_ISREG (info.st_mode) && (guint64) info.st_size > ANNALS_JSON_MAX_SIZE)
+  /* The size is checked before anything is read, so a huge file is
+   * refused without touching memory. */
+  if (max_size > 0 && S_ISREG (info.st_mode) && (guint64) info.st_size > max_size)
     {
       g_set_error (error, ANNALS_IO_ERROR, ANNALS_IO_ERROR_TOO_LARGE,
                    _("%s: the file is larger than %u MiB, the most Annals reads"),
-                   path, ANNALS_JSON_MAX_SIZE >> 20);
+                   path, (guint) (max_size >> 20));
       return NULL;
     }
 
-  if (!g_file_get_contents (path, &contents, &length, &local_error))
+  file = g_fopen (path, "rb");
+  if (file == NULL)
     {
+      int saved_errno = errno;
+
       g_set_error (error, ANNALS_IO_ERROR, ANNALS_IO_ERROR_FAILED,
-                   "%s", local_error->message);
+                   "%s: %s", path, g_strerror (saved_errno));
       return NULL;
     }
 
-  return annals_json_load_data (contents, length, path, error);
+  return file;
+}
+
+AnnalsEventSet *
+annals_json_load_file (const char  *path,
+                       GError     **error)
+{
+  g_autoptr(AnnalsEventSet) set = NULL;
+  g_autofree char *extra_json = NULL;
+  gboolean ok;
+  FILE *file;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  file = open_for_reading (path, ANNALS_JSON_MAX_SIZE, error);
+  if (file == NULL)
+    return NULL;
+
+  set = annals_event_set_new ();
+  ok = read_stream (path, file, NULL, 0, add_document_cb, add_event_cb, set, &extra_json, error);
+  fclose (file);
+
+  if (!ok)
+    return NULL;
+
+  annals_event_set_set_extra_json (set, extra_json);
+
+  return g_steal_pointer (&set);
+}
+
+gboolean
+annals_json_read_file (const char              *path,
+                       AnnalsJsonDocumentFunc   document_func,
+                       AnnalsJsonEventFunc      event_func,
+                       gpointer                 user_data,
+                       char                   **extra_json,
+                       GError                 **error)
+{
+  gboolean ok;
+  FILE *file;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (document_func != NULL, FALSE);
+  g_return_val_if_fail (event_func != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  file = open_for_reading (path, 0, error);
+  if (file == NULL)
+    return FALSE;
+
+  ok = read_stream (path, file, NULL, 0, document_func, event_func, user_data, extra_json, error);
+  fclose (file);
+
+  return ok;
 }
 
 /* Writing */

@@ -12,9 +12,9 @@
 
 G_BEGIN_DECLS
 
-/* The largest events file Annals reads; larger ones are refused before
- * they are read (ANNALS_IO_ERROR_TOO_LARGE). The file is held in memory
- * with its parsed tree, about 4 to 6 times its size at most. */
+/* The largest events file annals_json_load_file() and _load_data() read
+ * into an AnnalsEventSet; larger ones are refused before they are read
+ * (ANNALS_IO_ERROR_TOO_LARGE). annals_json_read_file() has no limit. */
 #define ANNALS_JSON_MAX_SIZE (512u << 20)
 
 /* Events JSON, format "annals-events" version 1. Errors name the file and
@@ -26,6 +26,26 @@ AnnalsEventSet *annals_json_load_data (const char      *data,
                                        gssize           length,
                                        const char      *display_name,
                                        GError         **error);
+typedef gboolean (*AnnalsJsonDocumentFunc) (AnnalsDocument  *document,
+                                            gpointer         user_data,
+                                            GError         **error);
+typedef gboolean (*AnnalsJsonEventFunc)    (AnnalsEvent     *event,
+                                            gpointer         user_data,
+                                            GError         **error);
+
+/* Reads an events file of any size in one pass, handing on each document
+ * and event as soon as it is read and checked, so that memory does not
+ * grow with the file (a string is at most 64 MiB). Documents must come
+ * before the events that mention them, as Annals writes them. The
+ * top-level members Annals does not know come back in @extra_json. A
+ * callback returning FALSE stops the reading with its error. */
+gboolean        annals_json_read_file (const char              *path,
+                                       AnnalsJsonDocumentFunc   document_func,
+                                       AnnalsJsonEventFunc      event_func,
+                                       gpointer                 user_data,
+                                       char                   **extra_json,
+                                       GError                 **error);
+
 char           *annals_json_to_data   (AnnalsEventSet  *set,
                                        gsize           *length);
 gboolean        annals_json_save_file (AnnalsEventSet  *set,

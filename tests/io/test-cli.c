@@ -200,18 +200,47 @@ test_too_large (void)
   g_autofree char *before = checksum_file (db);
   g_autofree char *after = NULL;
   g_autofree char *big = g_build_filename (tmp, "huge.json", NULL);
-  g_auto(Run) run = { 0, };
+  g_autofree char *long_string = g_build_filename (tmp, "long-string.json", NULL);
+  g_auto(Run) run_import = { 0, };
+  g_auto(Run) run_export = { 0, };
+  g_auto(Run) run_string = { 0, };
+  const char *head = "{\"format\": \"annals-events\", \"version\": 1, \"documents\": [{\"id\": \"d\", \"text\": \"";
+  char *block;
+  FILE *file;
   int fd;
 
-  /* A sparse file: 600 MiB that take no room on disk. */
+  /* A sparse file: 600 MiB that take no room on disk. The import streams
+   * it and stops at the first bad byte; export, which builds the whole
+   * set in memory, refuses it before reading. */
   fd = open (big, O_WRONLY | O_CREAT | O_TRUNC, 0644);
   g_assert_cmpint (fd, >=, 0);
   g_assert_cmpint (write (fd, "{", 1), ==, 1);
   g_assert_cmpint (ftruncate (fd, (off_t) 600 << 20), ==, 0);
   close (fd);
 
-  run_cli (&run, "import", big, "--db", db, NULL);
-  assert_one_line_error (&run, "huge.json", "larger than 512 MiB");
+  run_cli (&run_import, "import", big, "--db", db, NULL);
+  assert_one_line_error (&run_import, "huge.json", ":1:2: unexpected byte 0x00");
+  after = checksum_file (db);
+  g_assert_cmpstr (after, ==, before);
+
+  run_cli (&run_export, "export", big, NULL);
+  assert_one_line_error (&run_export, "huge.json", "larger than 512 MiB");
+
+  /* One string of 65 MiB: more than a document's text may hold. */
+  file = fopen (long_string, "w");
+  g_assert_nonnull (file);
+  fputs (head, file);
+  block = g_malloc (1 << 20);
+  memset (block, 'a', 1 << 20);
+  for (guint i = 0; i < 65; i++)
+    g_assert_cmpuint (fwrite (block, 1, 1 << 20, file), ==, 1 << 20);
+  fputs ("\"}], \"events\": []}", file);
+  fclose (file);
+  g_free (block);
+
+  run_cli (&run_string, "import", long_string, "--db", db, NULL);
+  assert_one_line_error (&run_string, "long-string.json", ":1:77: a string longer than 64 MiB");
+  g_free (after);
   after = checksum_file (db);
   g_assert_cmpstr (after, ==, before);
 
