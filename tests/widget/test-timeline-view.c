@@ -1,0 +1,313 @@
+/* test-timeline-view.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "annals-test-timeline-view"
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <math.h>
+
+#include "annals-overview.h"
+#include "annals-timeline-view.h"
+#include "timeline-test-util.h"
+
+typedef struct
+{
+  AnnalsViewState  *state;
+  AnnalsEventStore *store;
+  GtkWidget        *window;
+  GtkWidget        *view;
+  GtkWidget        *overview;
+} Fixture;
+
+static void
+wait_for_allocation (GtkWidget *widget)
+{
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  while ((!gtk_widget_get_mapped (widget) || gtk_widget_get_width (widget) < 100) &&
+         g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, FALSE);
+
+  /* Let the first frame be drawn. */
+  for (guint i = 0; i < 20; i++)
+    g_main_context_iteration (NULL, FALSE);
+
+  g_assert_true (gtk_widget_get_mapped (widget));
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+
+  fixture->store = timeline_test_sample_store ();
+  fixture->state = annals_view_state_new ();
+  annals_view_state_set_store (fixture->state, fixture->store);
+  annals_view_state_zoom_to_fit (fixture->state);
+
+  fixture->view = annals_timeline_view_new (fixture->state);
+  fixture->overview = annals_overview_new (fixture->state);
+  gtk_widget_set_vexpand (fixture->view, TRUE);
+  gtk_box_append (GTK_BOX (box), fixture->view);
+  gtk_box_append (GTK_BOX (box), fixture->overview);
+
+  fixture->window = gtk_window_new ();
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1000, 600);
+  gtk_window_set_child (GTK_WINDOW (fixture->window), box);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  wait_for_allocation (fixture->view);
+  gtk_widget_grab_focus (fixture->view);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  g_clear_object (&fixture->state);
+  g_clear_object (&fixture->store);
+}
+
+static double
+visible_span (Fixture *fixture)
+{
+  return annals_view_state_get_visible_to (fixture->state) - annals_view_state_get_visible_from (fixture->state);
+}
+
+static void
+activate (Fixture    *fixture,
+          const char *action)
+{
+  g_assert_true (gtk_widget_activate_action (fixture->view, action, NULL));
+}
+
+static void
+test_widget_properties (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_assert_true (annals_timeline_view_get_state (ANNALS_TIMELINE_VIEW (fixture->view)) == fixture->state);
+  g_assert_true (gtk_widget_get_focusable (fixture->view));
+  g_assert_true (gtk_widget_has_focus (fixture->view));
+  g_assert_cmpint (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (fixture->view)), ==,
+                   GTK_ACCESSIBLE_ROLE_WIDGET);
+}
+
+static void
+test_keyboard_navigation (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  guint n_dated = annals_event_store_get_n_dated (fixture->store);
+
+  g_assert_null (annals_view_state_get_selected (fixture->state));
+
+  /* Right and Left go through the events in time order. */
+  for (guint i = 0; i < n_dated; i++)
+    {
+      activate (fixture, "timeline.select-next");
+      g_assert_cmpint (annals_view_state_get_selected_position (fixture->state), ==, i);
+    }
+  activate (fixture, "timeline.select-previous");
+  g_assert_cmpint (annals_view_state_get_selected_position (fixture->state), ==, n_dated - 2);
+
+  activate (fixture, "timeline.select-first");
+  g_assert_cmpint (annals_view_state_get_selected_position (fixture->state), ==, 0);
+  activate (fixture, "timeline.select-last");
+  g_assert_cmpint (annals_view_state_get_selected_position (fixture->state), ==, n_dated - 1);
+}
+
+static const char *
+selected_host (Fixture *fixture)
+{
+  AnnalsEvent *selected = annals_view_state_get_selected (fixture->state);
+
+  g_assert_nonnull (selected);
+  return annals_event_get_host_country (selected);
+}
+
+static void
+test_lanes (Fixture       *fixture,
+            gconstpointer  data)
+{
+  /* Lanes: Uzbekistan, Russia, India. Start at the Tashkent meeting. */
+  annals_view_state_select_position (fixture->state, 1);
+  g_assert_cmpstr (selected_host (fixture), ==, "UZ");
+
+  activate (fixture, "timeline.lane-down");
+  g_assert_cmpstr (selected_host (fixture), ==, "RU");
+  activate (fixture, "timeline.lane-down");
+  g_assert_cmpstr (selected_host (fixture), ==, "IN");
+
+  /* There is no lane below India: the selection stays. */
+  activate (fixture, "timeline.lane-down");
+  g_assert_cmpstr (selected_host (fixture), ==, "IN");
+
+  activate (fixture, "timeline.lane-up");
+  g_assert_cmpstr (selected_host (fixture), ==, "RU");
+  activate (fixture, "timeline.lane-up");
+  g_assert_cmpstr (selected_host (fixture), ==, "UZ");
+}
+
+static void
+test_zoom_actions (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  double fit = visible_span (fixture);
+  double middle = (annals_view_state_get_visible_from (fixture->state) +
+                   annals_view_state_get_visible_to (fixture->state)) / 2;
+
+  activate (fixture, "timeline.zoom-in");
+  g_assert_cmpfloat_with_epsilon (visible_span (fixture), fit / 1.5, 1e-6);
+  /* With nothing selected it zooms around the centre. */
+  g_assert_cmpfloat_with_epsilon ((annals_view_state_get_visible_from (fixture->state) +
+                                   annals_view_state_get_visible_to (fixture->state)) / 2, middle, 1e-3);
+
+  activate (fixture, "timeline.zoom-in");
+  activate (fixture, "timeline.zoom-out");
+  g_assert_cmpfloat_with_epsilon (visible_span (fixture), fit / 1.5, 1e-6);
+
+  activate (fixture, "timeline.zoom-fit");
+  g_assert_cmpfloat_with_epsilon (visible_span (fixture), fit, 1e-6);
+}
+
+static void
+on_activate (AnnalsTimelineView  *view,
+             AnnalsEvent         *event,
+             AnnalsEvent        **activated)
+{
+  g_set_object (activated, event);
+}
+
+static void
+test_lookup_and_activate (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr(AnnalsEvent) activated = NULL;
+  int width = gtk_widget_get_width (fixture->view);
+  int height = gtk_widget_get_height (fixture->view);
+  g_autoptr(GHashTable) found = g_hash_table_new (NULL, NULL);
+
+  /* Every dated event can be found by pointing at the canvas. */
+  for (int y = 0; y < height; y += 2)
+    for (int x = 0; x < width; x += 4)
+      {
+        guint position;
+        guint count;
+
+        if (annals_timeline_view_lookup_item (ANNALS_TIMELINE_VIEW (fixture->view), x, y, &position, &count))
+          {
+            g_assert_cmpuint (count, ==, 1);
+            g_hash_table_add (found, GUINT_TO_POINTER (position + 1));
+          }
+      }
+  g_assert_cmpuint (g_hash_table_size (found), ==, annals_event_store_get_n_events (fixture->store));
+
+  g_signal_connect (fixture->view, "activate", G_CALLBACK (on_activate), &activated);
+  annals_view_state_select_position (fixture->state, 2);
+  activate (fixture, "timeline.activate-selected");
+  g_assert_true (activated == annals_view_state_get_selected (fixture->state));
+}
+
+static void
+test_selection_follows_state (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  /* The list or the source pane selects through the state; the canvas
+   * keeps no copy, so its next step starts from there. */
+  annals_view_state_select_position (fixture->state, 2);
+  activate (fixture, "timeline.select-next");
+  g_assert_cmpint (annals_view_state_get_selected_position (fixture->state), ==, 3);
+
+  annals_view_state_set_selected (fixture->state, NULL);
+  activate (fixture, "timeline.select-previous");
+  g_assert_cmpint (annals_view_state_get_selected_position (fixture->state), ==,
+                   annals_event_store_get_n_dated (fixture->store) - 1);
+}
+
+static void
+test_group_by_switch (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  annals_view_state_set_group_by (fixture->state, ANNALS_GROUP_BY_NONE);
+  wait_for_allocation (fixture->view);
+
+  /* One lane: moving down has nowhere to go. */
+  annals_view_state_select_position (fixture->state, 0);
+  activate (fixture, "timeline.lane-down");
+  g_assert_cmpint (annals_view_state_get_selected_position (fixture->state), ==, 0);
+}
+
+static void
+test_render (Fixture       *fixture,
+             gconstpointer  data)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 640, 360);
+  cairo_t *cr = cairo_create (surface);
+  guint32 corner;
+
+  annals_timeline_view_render (ANNALS_TIMELINE_VIEW (fixture->view), cr, 640, 360,
+                               timeline_test_day (2022, 1, 1), timeline_test_day (2023, 1, 1));
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+
+  /* The frame is painted edge to edge with an opaque background. */
+  corner = *(guint32 *) (cairo_image_surface_get_data (surface) + 359 * cairo_image_surface_get_stride (surface));
+  g_assert_cmpuint (corner >> 24, ==, 0xff);
+  cairo_surface_destroy (surface);
+}
+
+static void
+test_overview_span (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  gint32 first_day;
+  gint32 end_day;
+  double from;
+  double to;
+
+  g_assert_true (annals_event_store_get_span (fixture->store, &first_day, &end_day));
+  annals_overview_get_span (ANNALS_OVERVIEW (fixture->overview), &from, &to);
+  g_assert_cmpfloat (from, <=, first_day);
+  g_assert_cmpfloat (to, >=, end_day);
+
+  /* It always shows the visible window, even far from the events. */
+  annals_view_state_set_visible_range (fixture->state, timeline_test_day (1990, 1, 1), timeline_test_day (1991, 1, 1));
+  annals_overview_get_span (ANNALS_OVERVIEW (fixture->overview), &from, &to);
+  g_assert_cmpfloat (from, <=, timeline_test_day (1990, 1, 1));
+  g_assert_cmpfloat (to, >=, end_day);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  if (!gtk_init_check ())
+    {
+      g_test_skip ("No display: run under xvfb-run");
+      return g_test_run ();
+    }
+  adw_init ();
+
+#define ADD(path, func) \
+  g_test_add ("/annals/widget/timeline/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("properties", test_widget_properties);
+  ADD ("keyboard-navigation", test_keyboard_navigation);
+  ADD ("lanes", test_lanes);
+  ADD ("zoom-actions", test_zoom_actions);
+  ADD ("lookup-and-activate", test_lookup_and_activate);
+  ADD ("selection-follows-state", test_selection_follows_state);
+  ADD ("group-by-switch", test_group_by_switch);
+  ADD ("render", test_render);
+  g_test_add ("/annals/widget/overview/span", Fixture, NULL, fixture_set_up, test_overview_span, fixture_tear_down);
+
+#undef ADD
+
+  return g_test_run ();
+}
