@@ -653,6 +653,41 @@ test_export_formats (void)
   io_test_remove_tree (tmp);
 }
 
+/* The issue's acceptance path: the bundled sample article imported and
+ * exported gives back the events the extractor finds in it. */
+static void
+test_sample (void)
+{
+  g_autofree char *sample = io_test_source_path ("data", "sample", "sco-defence-ministers-2022.txt", NULL);
+  g_autofree char *tmp = io_test_make_tmp_dir ();
+  g_autofree char *db = g_build_filename (tmp, "sample.annals", NULL);
+  g_autoptr(JsonNode) root = NULL;
+  g_auto(Run) extract = { 0, };
+  g_auto(Run) import = { 0, };
+  g_auto(Run) again = { 0, };
+  g_auto(Run) export = { 0, };
+
+  run_cli (&extract, "extract", sample, NULL);
+  g_assert_cmpstr (extract.err, ==, "");
+  g_assert_cmpint (extract.status, ==, 0);
+
+  run_cli (&import, "import", sample, "--db", db, NULL);
+  g_assert_cmpint (import.status, ==, 0);
+  run_cli (&export, "export", "--db", db, "--format", "json", NULL);
+  g_assert_cmpint (export.status, ==, 0);
+  io_test_assert_json_equal (extract.out, export.out);
+
+  root = json_from_string (export.out, NULL);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (json_node_get_object (root), "events")), >=, 3);
+
+  /* Importing it a second time merges every event into itself. */
+  run_cli (&again, "import", sample, "--db", db, NULL);
+  g_assert_cmpint (again.status, ==, 0);
+  g_assert_nonnull (strstr (again.out, "added 0 documents, 0 new events"));
+
+  io_test_remove_tree (tmp);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -671,6 +706,7 @@ main (int    argc,
   g_test_add_func ("/annals/io/cli/generate", test_generate);
   g_test_add_func ("/annals/io/cli/usage", test_usage);
   g_test_add_func ("/annals/io/cli/export-formats", test_export_formats);
+  g_test_add_func ("/annals/io/cli/sample", test_sample);
 
   return g_test_run ();
 }
