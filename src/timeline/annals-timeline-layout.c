@@ -763,7 +763,7 @@ layout_ticks (AnnalsTimelineLayout *self)
        * next label needs the room. */
       if (ticks->len == 0 || g_array_index (ticks, AnnalsTick, 0).x > self->scale.x + 1.0)
         {
-          pinned.x = self->scale.x - 4.0;
+          pinned.x = self->scale.x - 0.5;
           pinned.major = TRUE;
           pinned.label = annals_time_step_format_tick (major, self->scale.from, TRUE);
           g_array_append_val (self->ticks, pinned);
