@@ -423,6 +423,46 @@ def check_po(source_dir, po_file):
           f'{os.path.basename(po_file)} translates all {messages} messages ({proc.stderr.strip()})')
 
 
+def check_man(cli, man_page):
+    """The man page documents every command of annals-cli --help and every
+    long option of each command's --help."""
+    text = open(man_page, encoding='utf-8').read().replace('\\-', '-')
+    env = dict(os.environ, LC_ALL='C.UTF-8', LANG='C.UTF-8')
+    env.pop('LANGUAGE', None)
+    usage = run([cli, '--help'], env=env).stdout
+    commands = []
+    in_commands = False
+    for line in usage.splitlines():
+        if line.endswith(':') and not line.startswith(' '):
+            in_commands = line.startswith('Commands')
+            continue
+        match = re.match(r'^  ([a-z][a-z-]*)\s', line)
+        if in_commands and match:
+            commands.append(match.group(1))
+    if not commands:
+        raise Failure(f'no commands found in annals-cli --help:\n{usage}')
+    bench = run([cli, 'bench', '--help'], env=env)
+    for line in (bench.stdout + bench.stderr).splitlines():
+        match = re.match(r'^  ([a-z]+)\s', line)
+        if match:
+            commands.append('bench ' + match.group(1))
+    problems = []
+    checked = 0
+    for command in commands:
+        if command == 'bench':
+            continue
+        if not re.search(rf'^\.SS "{re.escape(command)}[ "\\]', text, re.M):
+            problems.append(f'{man_page}: no section for “{command}”')
+        help_text = run([cli] + command.split() + ['--help'], env=env).stdout
+        for option in sorted(set(re.findall(r'(?<![\w-])(--[a-z][a-z-]*)', help_text)) - {'--help', '--help-all'}):
+            checked += 1
+            if not re.search(re.escape(option) + r'(?![a-z-])', text):
+                problems.append(f'{man_page}: {command} {option} is not documented')
+    if problems:
+        raise Failure('\n'.join(problems))
+    print(f'{len(commands)} commands and {checked} options of annals-cli are in {os.path.basename(man_page)}')
+
+
 CHECKS = {
     'desktop': check_desktop,        # DESKTOP_FILE
     'appstream': check_appstream,    # METAINFO_FILE
@@ -431,6 +471,7 @@ CHECKS = {
     'manifest': check_manifest,      # MANIFEST
     'app-id': check_app_id,          # SOURCE_DIR BUILD_DIR
     'install': check_install,        # BUILD_DIR PREFIX MANIFEST
+    'man': check_man,                # CLI MAN_PAGE
     'po': check_po,                  # SOURCE_DIR PO_FILE
     'l10n': lambda cli, mo, *commands: check_l10n(cli, mo, list(commands)),  # CLI MO_FILE COMMAND...
 }
