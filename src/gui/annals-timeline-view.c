@@ -8,6 +8,8 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <cairo-pdf.h>
+#include <cairo-svg.h>
 #include <glib/gi18n.h>
 #include <math.h>
 
@@ -922,6 +924,79 @@ activate_selected_activated (GtkWidget  *widget,
   g_signal_emit (self, signals[ACTIVATE], 0, selected);
 }
 
+static void
+on_export_response (GtkNativeDialog    *chooser,
+                    int                 response,
+                    AnnalsTimelineView *self)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  if (file != NULL)
+    path = g_file_get_path (file);
+
+  if (path != NULL)
+    {
+      GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+      g_autofree char *name = g_file_get_basename (file);
+      g_autofree char *message = NULL;
+
+      if (annals_timeline_view_export_to_file (self, path,
+                                               gtk_widget_get_width (GTK_WIDGET (self)),
+                                               gtk_widget_get_height (GTK_WIDGET (self)),
+                                               0, 0, &error))
+        /* Translators: %s is a file name. */
+        message = g_strdup_printf (_("Timeline exported to “%s”"), name);
+      else
+        message = g_strdup (error->message);
+
+      if (overlay != NULL)
+        adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (message));
+      else if (error != NULL)
+        g_warning ("%s", error->message);
+    }
+
+  gtk_native_dialog_destroy (chooser);
+  g_object_unref (chooser);
+}
+
+static void
+add_filter (GtkFileChooser *chooser,
+            const char     *name,
+            const char     *mime_type)
+{
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, name);
+  gtk_file_filter_add_mime_type (filter, mime_type);
+  gtk_file_chooser_add_filter (chooser, filter);
+}
+
+static void
+export_image_activated (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkFileChooserNative *chooser;
+
+  chooser = gtk_file_chooser_native_new (_("Export Timeline"),
+                                         GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                         GTK_FILE_CHOOSER_ACTION_SAVE,
+                                         _("_Export"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), _("timeline.png"));
+  add_filter (GTK_FILE_CHOOSER (chooser), _("PNG Image"), "image/png");
+  add_filter (GTK_FILE_CHOOSER (chooser), _("SVG Image"), "image/svg+xml");
+  add_filter (GTK_FILE_CHOOSER (chooser), _("PDF Document"), "application/pdf");
+
+  g_signal_connect_object (chooser, "response", G_CALLBACK (on_export_response), widget, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
 /* GtkWidget */
 
 static void
@@ -1156,6 +1231,7 @@ annals_timeline_view_class_init (AnnalsTimelineViewClass *klass)
   gtk_widget_class_install_action (widget_class, "timeline.lane-up", NULL, lane_up_activated);
   gtk_widget_class_install_action (widget_class, "timeline.lane-down", NULL, lane_down_activated);
   gtk_widget_class_install_action (widget_class, "timeline.activate-selected", NULL, activate_selected_activated);
+  gtk_widget_class_install_action (widget_class, "timeline.export-image", NULL, export_image_activated);
 
   add_binding (widget_class, GDK_KEY_plus, 0, "timeline.zoom-in");
   add_binding (widget_class, GDK_KEY_equal, 0, "timeline.zoom-in");
@@ -1356,4 +1432,72 @@ annals_timeline_view_render (AnnalsTimelineView *self,
                                  from, to, width, height, 0.0);
   annals_timeline_painter_draw (painter, cr, layout, &self->palette, annals_timeline_get_today ());
   annals_timeline_layout_free (layout);
+}
+
+gboolean
+annals_timeline_view_export_to_file (AnnalsTimelineView  *self,
+                                     const char          *path,
+                                     int                  width,
+                                     int                  height,
+                                     double               from,
+                                     double               to,
+                                     GError             **error)
+{
+  g_autofree char *lower = NULL;
+  g_autofree char *name = NULL;
+  cairo_surface_t *surface;
+  cairo_status_t status;
+  gboolean png = FALSE;
+  cairo_t *cr;
+
+  g_return_val_if_fail (ANNALS_IS_TIMELINE_VIEW (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  lower = g_ascii_strdown (path, -1);
+  name = g_filename_display_basename (path);
+  width = CLAMP (width, 16, 16384);
+  height = CLAMP (height, 16, 16384);
+
+  if (g_str_has_suffix (lower, ".svg"))
+    surface = cairo_svg_surface_create (path, width, height);
+  else if (g_str_has_suffix (lower, ".pdf"))
+    surface = cairo_pdf_surface_create (path, width, height);
+  else if (g_str_has_suffix (lower, ".png"))
+    {
+      surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+      png = TRUE;
+    }
+  else
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_FILENAME,
+                   _("“%s”: choose a name ending in .png, .svg or .pdf"), name);
+      return FALSE;
+    }
+
+  status = cairo_surface_status (surface);
+  if (status == CAIRO_STATUS_SUCCESS)
+    {
+      cr = cairo_create (surface);
+      annals_timeline_view_render (self, cr, width, height, from, to);
+      cairo_destroy (cr);
+
+      if (png)
+        status = cairo_surface_write_to_png (surface, path);
+      else
+        {
+          cairo_surface_finish (surface);
+          status = cairo_surface_status (surface);
+        }
+    }
+  cairo_surface_destroy (surface);
+
+  if (status != CAIRO_STATUS_SUCCESS)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                   _("Could not write “%s”: %s"), name, cairo_status_to_string (status));
+      return FALSE;
+    }
+
+  return TRUE;
 }

@@ -17,7 +17,8 @@ G_BEGIN_DECLS
  * state. Actions: timeline.zoom-in, timeline.zoom-out, timeline.zoom-fit,
  * timeline.select-next, timeline.select-previous, timeline.lane-up,
  * timeline.lane-down, timeline.select-first, timeline.select-last,
- * timeline.activate-selected. The "activate" signal (AnnalsEvent *) is
+ * timeline.activate-selected, timeline.export-image (asks for a file and
+ * writes the visible range as PNG, SVG or PDF). The "activate" signal (AnnalsEvent *) is
  * emitted on Enter or a double-click on an event. */
 #define ANNALS_TYPE_TIMELINE_VIEW (annals_timeline_view_get_type ())
 
@@ -45,5 +46,15 @@ void             annals_timeline_view_render      (AnnalsTimelineView *self,
                                                    int                 height,
                                                    double              from,
                                                    double              to);
+
+/* Writes what the widget shows (or @from/@to days when @from < @to) to a
+ * PNG, SVG or PDF file, chosen by its extension. */
+gboolean         annals_timeline_view_export_to_file (AnnalsTimelineView *self,
+                                                      const char         *path,
+                                                      int                 width,
+                                                      int                 height,
+                                                      double              from,
+                                                      double              to,
+                                                      GError            **error);
 
 G_END_DECLS

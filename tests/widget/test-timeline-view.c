@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <glib/gstdio.h>
 #include <math.h>
 
 #include "annals-overview.h"
@@ -261,6 +262,41 @@ test_render (Fixture       *fixture,
 }
 
 static void
+test_export (Fixture       *fixture,
+             gconstpointer  data)
+{
+  g_autofree char *dir = g_dir_make_tmp ("annals-export-XXXXXX", NULL);
+  static const char *names[] = { "t.png", "t.svg", "t.pdf" };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *bad = g_build_filename (dir, "t.gif", NULL);
+  g_autofree char *unwritable = g_build_filename (dir, "missing", "t.png", NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *path = g_build_filename (dir, names[i], NULL);
+      g_autofree char *contents = NULL;
+      gsize length;
+
+      g_assert_true (annals_timeline_view_export_to_file (ANNALS_TIMELINE_VIEW (fixture->view), path,
+                                                          800, 400, 0, 0, &error));
+      g_assert_no_error (error);
+      g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+      g_assert_cmpuint (length, >, 500);
+      g_unlink (path);
+    }
+
+  g_assert_false (annals_timeline_view_export_to_file (ANNALS_TIMELINE_VIEW (fixture->view), bad,
+                                                       800, 400, 0, 0, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_FILENAME);
+  g_clear_error (&error);
+
+  g_assert_false (annals_timeline_view_export_to_file (ANNALS_TIMELINE_VIEW (fixture->view), unwritable,
+                                                       800, 400, 0, 0, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_FAILED);
+  g_rmdir (dir);
+}
+
+static void
 test_overview_span (Fixture       *fixture,
                     gconstpointer  data)
 {
@@ -305,6 +341,7 @@ main (int   argc,
   ADD ("selection-follows-state", test_selection_follows_state);
   ADD ("group-by-switch", test_group_by_switch);
   ADD ("render", test_render);
+  ADD ("export", test_export);
   g_test_add ("/annals/widget/overview/span", Fixture, NULL, fixture_set_up, test_overview_span, fixture_tear_down);
 
 #undef ADD
