@@ -200,6 +200,16 @@ def check_app_id(source_dir, build_dir):
     launchable = root.findtext("launchable[@type='desktop-id']") or ''
     found['metainfo launchable'] = launchable[:-len('.desktop')] if launchable.endswith('.desktop') else launchable
 
+    # Screenshots are referenced by raw URLs of this repository: each must be a file here.
+    raw = 'https://raw.githubusercontent.com/annalsapp/annals/main/'
+    shots = [image.text.strip() for image in root.findall('screenshots/screenshot/image')]
+    if not shots:
+        found['metainfo screenshots'] = 'none'
+    for url in shots:
+        path = url[len(raw):] if url.startswith(raw) else None
+        found['screenshot ' + url] = APP_ID if path and os.path.isfile(os.path.join(source_dir, path)) \
+            else f'{url}: not a file of this repository'
+
     schema = ET.parse(os.path.join(source_dir, 'data', f'{APP_ID}.gschema.xml')).getroot()
     ids = [s.get('id') for s in schema.findall('schema')]
     found['schema id'] = ids[0] if len(ids) == 1 else repr(ids)
