@@ -200,6 +200,14 @@ def check_app_id(source_dir, build_dir):
     launchable = root.findtext("launchable[@type='desktop-id']") or ''
     found['metainfo launchable'] = launchable[:-len('.desktop')] if launchable.endswith('.desktop') else launchable
 
+    # The desktop file opens the MIME type of Annals databases.
+    mime_root = ET.parse(os.path.join(source_dir, 'data', f'{APP_ID}.mime.xml.in')).getroot()
+    mime_types = [t.get('type') for t in mime_root]
+    desktop_types = read_desktop(desktop_in).get('MimeType', '').split(';')
+    for mime_type in mime_types:
+        found['desktop MimeType ' + mime_type] = APP_ID if mime_type in desktop_types \
+            else f'{mime_type} missing from MimeType'
+
     # Screenshots are referenced by raw URLs of this repository: each must be a file here.
     raw = 'https://raw.githubusercontent.com/annalsapp/annals/main/'
     shots = [image.text.strip() for image in root.findall('screenshots/screenshot/image')]
