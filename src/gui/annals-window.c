@@ -10,10 +10,15 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include <cairo-pdf.h>
+#include <cairo-svg.h>
+
 #include "annals-event-row.h"
+#include "annals-export.h"
 #include "annals-gui-format.h"
 #include "annals-json.h"
 #include "annals-overview.h"
+#include "annals-timeline-painter.h"
 #include "annals-timeline-view.h"
 #include "annals-window.h"
 
@@ -703,31 +708,202 @@ open_path (AnnalsWindow *self,
                                  import_cb, open_data_new (self, path, TRUE));
 }
 
-static void
-export_to_path (AnnalsWindow *self,
-                const char   *path)
+typedef enum
+{
+  EXPORT_JSON,
+  EXPORT_CSV,
+  EXPORT_ICS,
+  EXPORT_PNG,
+  EXPORT_SVG,
+  EXPORT_PDF,
+} ExportFormat;
+
+static gboolean
+guess_export_format (const char   *path,
+                     ExportFormat *format)
+{
+  static const struct {
+    const char   *suffix;
+    ExportFormat  format;
+  } suffixes[] = {
+    { ".json", EXPORT_JSON },
+    { ".csv", EXPORT_CSV },
+    { ".ics", EXPORT_ICS },
+    { ".png", EXPORT_PNG },
+    { ".svg", EXPORT_SVG },
+    { ".pdf", EXPORT_PDF },
+  };
+  g_autofree char *lower = g_ascii_strdown (path, -1);
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      if (g_str_has_suffix (lower, suffixes[i].suffix))
+        {
+          *format = suffixes[i].format;
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+/* The events the window shows (search and filters applied), for the
+ * tabular and calendar formats. */
+static AnnalsEventSet *
+dup_shown_events (AnnalsWindow  *self,
+                  GError       **error)
+{
+  AnnalsEventStore *store = annals_library_get_store (self->library);
+  AnnalsDatabase *database = annals_library_get_database (self->library);
+  g_autoptr(AnnalsEventSet) set = annals_event_set_new ();
+  guint n_events = annals_event_store_get_n_events (store);
+
+  for (guint i = 0; i < n_events; i++)
+    {
+      guint32 key = annals_event_store_get_record (store, i)->key;
+      g_autoptr(AnnalsEvent) event = annals_database_load_event (database, key, error);
+
+      if (event == NULL)
+        return NULL;
+      annals_event_set_add_event (set, event);
+    }
+
+  return g_steal_pointer (&set);
+}
+
+/* Draws the timeline as it is shown, with the painter the widget uses, at
+ * the widget's size. */
+static gboolean
+render_timeline (AnnalsWindow  *self,
+                 const char    *path,
+                 ExportFormat   format,
+                 GError       **error)
+{
+  PangoContext *context = gtk_widget_create_pango_context (self->timeline);
+  g_autoptr(AnnalsTimelinePainter) painter = annals_timeline_painter_new ();
+  AnnalsTimelineLayout *layout = annals_timeline_layout_new (context);
+  AnnalsTimelinePalette palette;
+  cairo_surface_t *surface;
+  cairo_status_t status;
+  cairo_t *cr;
+  int width = MAX (gtk_widget_get_width (self->timeline), 640);
+  int height = MAX (gtk_widget_get_height (self->timeline), 360);
+
+  /* The layout holds its own reference. */
+  g_object_unref (context);
+
+  if (format == EXPORT_SVG)
+    surface = cairo_svg_surface_create (path, width, height);
+  else if (format == EXPORT_PDF)
+    surface = cairo_pdf_surface_create (path, width, height);
+  else
+    surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+
+  annals_timeline_palette_init_default (&palette, adw_style_manager_get_dark (adw_style_manager_get_default ()));
+  annals_timeline_layout_update (layout, annals_library_get_store (self->library),
+                                 annals_view_state_get_group_by (self->state),
+                                 annals_view_state_get_visible_from (self->state),
+                                 annals_view_state_get_visible_to (self->state),
+                                 width, height, 0.0);
+
+  cr = cairo_create (surface);
+  annals_timeline_painter_draw (painter, cr, layout, &palette, annals_timeline_get_today ());
+  cairo_destroy (cr);
+
+  if (format == EXPORT_PNG)
+    status = cairo_surface_write_to_png (surface, path);
+  else
+    {
+      cairo_surface_finish (surface);
+      status = cairo_surface_status (surface);
+    }
+
+  cairo_surface_destroy (surface);
+  annals_timeline_layout_free (layout);
+
+  if (status != CAIRO_STATUS_SUCCESS)
+    {
+      g_autofree char *name = dup_display_name (path);
+
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                   _("%s: cannot write: %s"), name, cairo_status_to_string (status));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+write_export (AnnalsWindow  *self,
+              const char    *path,
+              GError       **error)
 {
   AnnalsDatabase *database = annals_library_get_database (self->library);
   g_autoptr(AnnalsEventSet) set = NULL;
+  g_autofree char *data = NULL;
+  ExportFormat format;
+  gsize length = 0;
+
+  if (database == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_INITIALIZED, _("No library is open"));
+      return FALSE;
+    }
+
+  if (!guess_export_format (path, &format))
+    {
+      g_autofree char *name = dup_display_name (path);
+
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_FILENAME,
+                   _("%s: unknown format; choose a name ending in .json, .csv, .ics, .png, .svg or .pdf"),
+                   name);
+      return FALSE;
+    }
+
+  switch (format)
+    {
+    case EXPORT_JSON:
+      /* The whole library, documents included, so that it can be imported
+       * again without loss. */
+      set = annals_database_dup_set (database, error);
+      return set != NULL && annals_json_save_file (set, path, error);
+
+    case EXPORT_CSV:
+    case EXPORT_ICS:
+      set = dup_shown_events (self, error);
+      if (set == NULL)
+        return FALSE;
+      data = format == EXPORT_CSV ? annals_export_csv (set, &length) : annals_export_ics (set, &length);
+      return g_file_set_contents (path, data, length, error);
+
+    case EXPORT_PNG:
+    case EXPORT_SVG:
+    case EXPORT_PDF:
+    default:
+      return render_timeline (self, path, format, error);
+    }
+}
+
+static gboolean
+export_to_path (AnnalsWindow *self,
+                const char   *path)
+{
   g_autoptr(GError) error = NULL;
   g_autofree char *name = dup_display_name (path);
   g_autofree char *message = NULL;
 
-  if (database == NULL)
-    return;
-
-  set = annals_database_dup_set (database, &error);
-  if (set == NULL || !annals_json_save_file (set, path, &error))
+  if (!write_export (self, path, &error))
     {
       g_autofree char *heading = g_strdup_printf (_("Could Not Export to “%s”"), name);
 
       show_error (self, heading, error);
-      return;
+      return FALSE;
     }
 
   /* Translators: %s is a file name. */
   message = g_strdup_printf (_("Exported to “%s”"), name);
   show_toast (self, message);
+  return TRUE;
 }
 
 static void
@@ -857,7 +1033,12 @@ run_chooser (AnnalsWindow   *self,
       break;
 
     case CHOOSE_EXPORT:
-      add_filter (file_chooser, _("Events Files"), "application/json", "*.json");
+      add_filter (file_chooser, _("Events Files (JSON)"), NULL, "*.json");
+      add_filter (file_chooser, _("Spreadsheets (CSV)"), NULL, "*.csv");
+      add_filter (file_chooser, _("Calendars (iCalendar)"), NULL, "*.ics");
+      add_filter (file_chooser, _("Timeline Images (PNG)"), NULL, "*.png");
+      add_filter (file_chooser, _("Timeline Drawings (SVG)"), NULL, "*.svg");
+      add_filter (file_chooser, _("Timeline Documents (PDF)"), NULL, "*.pdf");
       gtk_file_chooser_set_current_name (file_chooser, _("events.json"));
       break;
 
@@ -936,6 +1117,14 @@ open_path_activated (GtkWidget  *widget,
                      GVariant   *parameter)
 {
   open_path (ANNALS_WINDOW (widget), g_variant_get_string (parameter, NULL));
+}
+
+static void
+export_to_activated (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  export_to_path (ANNALS_WINDOW (widget), g_variant_get_string (parameter, NULL));
 }
 
 static void
@@ -1110,6 +1299,7 @@ annals_window_class_init (AnnalsWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_activated);
   gtk_widget_class_install_action (widget_class, "win.open-recent", "s", open_recent_activated);
   gtk_widget_class_install_action (widget_class, "win.open-path", "s", open_path_activated);
+  gtk_widget_class_install_action (widget_class, "win.export-to", "s", export_to_activated);
   gtk_widget_class_install_action (widget_class, "win.go-back", NULL, go_back_activated);
   gtk_widget_class_install_action (widget_class, "win.clear-filters", NULL, clear_filters_activated);
   gtk_widget_class_install_action (widget_class, "win.filter-kind", "s", filter_action_activated);
@@ -1307,6 +1497,14 @@ annals_window_get_last_error (AnnalsWindow *self)
   g_return_val_if_fail (ANNALS_IS_WINDOW (self), NULL);
 
   return self->last_error;
+}
+
+const char *
+annals_window_get_visible_page (AnnalsWindow *self)
+{
+  g_return_val_if_fail (ANNALS_IS_WINDOW (self), NULL);
+
+  return gtk_stack_get_visible_child_name (self->main_stack);
 }
 
 const char *

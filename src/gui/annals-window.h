@@ -36,6 +36,8 @@ void              annals_window_set_search_text  (AnnalsWindow      *self,
                                                   const char        *text);
 /* The message of the last error shown to the user, or NULL. */
 const char       *annals_window_get_last_error   (AnnalsWindow      *self);
+/* What the window shows: "loading", "empty" (no event) or "events". */
+const char       *annals_window_get_visible_page (AnnalsWindow      *self);
 /* The visible count, "12 of 340 events". */
 const char       *annals_window_get_count_text   (AnnalsWindow      *self);
 

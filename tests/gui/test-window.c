@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "annals-application.h"
+#include "annals-json.h"
 #include "annals-window.h"
 
 #define TIMEOUT_SECONDS 20
@@ -129,14 +130,26 @@ on_activate (GApplication *app,
   g_idle_add (run_check_cb, check);
 }
 
+static void
+on_open (GApplication  *app,
+         GFile        **files,
+         int            n_files,
+         const char    *hint,
+         gpointer       check)
+{
+  g_idle_add (run_check_cb, check);
+}
+
 /* Runs the application as a user would, with a fresh user data folder when
  * @fresh, else with what the previous run left, and runs @check once its
  * window shows its library; then quits and checks that everything is
  * released. */
 static void
-run_application (gboolean  fresh,
-                 CheckFunc check)
+run_application_with_args (gboolean     fresh,
+                           const char  *file,
+                           CheckFunc    check)
 {
+  char *argv[] = { (char *) "annals", (char *) file, NULL };
   AnnalsApplication *app;
   gpointer weak;
   int status;
@@ -150,8 +163,9 @@ run_application (gboolean  fresh,
                       "flags", G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE,
                       NULL);
   g_signal_connect_after (app, "activate", G_CALLBACK (on_activate), check);
+  g_signal_connect_after (app, "open", G_CALLBACK (on_open), check);
 
-  status = g_application_run (G_APPLICATION (app), 0, NULL);
+  status = g_application_run (G_APPLICATION (app), file != NULL ? 2 : 1, argv);
   g_assert_cmpint (status, ==, 0);
   g_assert_null (gtk_application_get_windows (GTK_APPLICATION (app)));
 
@@ -159,6 +173,13 @@ run_application (gboolean  fresh,
   g_object_add_weak_pointer (G_OBJECT (app), &weak);
   g_object_unref (app);
   g_assert_null (weak);
+}
+
+static void
+run_application (gboolean  fresh,
+                 CheckFunc check)
+{
+  run_application_with_args (fresh, NULL, check);
 }
 
 static AnnalsEventStore *
@@ -402,6 +423,167 @@ check_library_kept (AnnalsWindow *window)
   g_assert_cmpint (find_title (store, "Vostok 2022"), >=, 0);
 }
 
+static const char events_json[] =
+  "{\n"
+  "  \"format\": \"annals-events\",\n"
+  "  \"version\": 1,\n"
+  "  \"documents\": [ { \"id\": \"malabar\", \"title\": \"Malabar begins\", \"source\": \"Test Wire\",\n"
+  "                   \"url\": null, \"published\": \"2023-08-11\",\n"
+  "                   \"text\": \"The Malabar 2023 naval exercise began off Sydney.\" } ],\n"
+  "  \"events\": [ { \"id\": \"malabar-2023\", \"title\": \"Malabar 2023\", \"kind\": \"exercise\",\n"
+  "                \"start\": \"2023-08\", \"end\": null, \"status\": \"past\",\n"
+  "                \"host_country\": \"AU\", \"host_place\": \"Sydney\", \"participants\": [\"AU\", \"IN\"],\n"
+  "                \"mentions\": [ { \"document\": \"malabar\", \"start\": 4, \"end\": 16 } ],\n"
+  "                \"confidence\": 1.0 } ]\n"
+  "}\n";
+
+static char *
+write_user_file (const char *name,
+                 const char *contents)
+{
+  g_autofree char *path = g_build_filename (g_get_user_data_dir (), name, NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_file_set_contents (path, contents, -1, &error);
+  g_assert_no_error (error);
+
+  return g_steal_pointer (&path);
+}
+
+static gboolean
+library_path_is (gpointer data)
+{
+  AnnalsWindow *window = data;
+  const char *expected = g_object_get_data (G_OBJECT (window), "test-path");
+
+  return g_strcmp0 (annals_library_get_path (annals_window_get_library (window)), expected) == 0 &&
+         !annals_library_get_busy (annals_window_get_library (window));
+}
+
+static char *other_database;
+
+/* Opening another .annals file switches to it, and the next start opens
+ * it again. */
+static void
+check_open_database (AnnalsWindow *window)
+{
+  g_autofree char *json_path = write_user_file ("malabar.json", events_json);
+  g_autoptr(AnnalsDatabase) database = NULL;
+  g_autoptr(AnnalsEventSet) set = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  AnnalsEventStore *store = get_store (window);
+
+  g_free (other_database);
+  other_database = g_build_filename (g_get_user_data_dir (), "exercises.annals", NULL);
+  database = annals_database_open (other_database, &error);
+  g_assert_no_error (error);
+  set = annals_json_load_file (json_path, &error);
+  g_assert_no_error (error);
+  annals_database_add_set (database, set, NULL, &error);
+  g_assert_no_error (error);
+  g_clear_object (&database);
+
+  file = g_file_new_for_path (other_database);
+  g_object_set_data (G_OBJECT (window), "test-path", other_database);
+  annals_window_open_file (window, file);
+  wait_until (library_path_is, window, "the other database to open");
+
+  g_assert_cmpuint (annals_event_store_get_n_total (store), ==, 1);
+  g_assert_cmpint (find_title (store, "Malabar 2023"), ==, 0);
+  g_assert_cmpint (find_title (store, "Vostok 2022"), ==, -1);
+  g_assert_cmpstr (annals_window_get_visible_page (window), ==, "events");
+}
+
+static void
+check_database_reopened (AnnalsWindow *window)
+{
+  g_assert_cmpstr (annals_library_get_path (annals_window_get_library (window)), ==, other_database);
+  g_assert_cmpint (find_title (get_store (window), "Malabar 2023"), ==, 0);
+}
+
+/* An empty database shows the empty state, and the sample is not forced
+ * into it. */
+static void
+check_empty_library (AnnalsWindow *window)
+{
+  g_autofree char *path = g_build_filename (g_get_user_data_dir (), "empty.annals", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+
+  g_object_set_data (G_OBJECT (window), "test-path", path);
+  annals_window_open_file (window, file);
+  wait_until (library_path_is, window, "the empty database to open");
+
+  g_assert_cmpuint (annals_event_store_get_n_total (get_store (window)), ==, 0);
+  g_assert_cmpstr (annals_window_get_visible_page (window), ==, "empty");
+  g_assert_null (annals_view_state_get_selected (annals_window_get_view_state (window)));
+}
+
+static char *command_line_file;
+
+/* annals FILE: an events file given on the command line joins the library. */
+static void
+check_command_line_file (AnnalsWindow *window)
+{
+  AnnalsEventStore *store = get_store (window);
+
+  wait_until (library_is_idle, annals_window_get_library (window), "the file to be added");
+  g_assert_cmpint (find_title (store, "Malabar 2023"), >=, 0);
+  g_assert_cmpint (find_title (store, "Vostok 2022"), >=, 0);
+}
+
+static void
+check_export (AnnalsWindow *window)
+{
+  static const char * const names[] = { "all.json", "all.csv", "all.ics", "timeline.png", "timeline.svg", "timeline.pdf" };
+  g_autofree char *bad = g_build_filename (g_get_user_data_dir (), "timeline.bmp", NULL);
+  AnnalsEventStore *store = get_store (window);
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *path = g_build_filename (g_get_user_data_dir (), names[i], NULL);
+      g_autofree char *contents = NULL;
+      gsize length = 0;
+
+      gtk_widget_activate_action (GTK_WIDGET (window), "win.export-to", "s", path);
+      g_assert_null (annals_window_get_last_error (window));
+      g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+      g_assert_cmpuint (length, >, 0);
+
+      if (g_str_has_suffix (path, ".json"))
+        {
+          g_autoptr(AnnalsEventSet) set = annals_json_load_file (path, NULL);
+
+          g_assert_nonnull (set);
+          g_assert_cmpuint (annals_event_set_get_events (set)->len, ==, annals_event_store_get_n_total (store));
+        }
+      else if (g_str_has_suffix (path, ".png"))
+        g_assert_cmpmem (contents, 4, "\x89PNG", 4);
+      else if (g_str_has_suffix (path, ".csv"))
+        g_assert_nonnull (strstr (contents, "Vostok 2022"));
+    }
+
+  /* A name Annals cannot write says so and writes nothing. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.export-to", "s", bad);
+  g_assert_nonnull (annals_window_get_last_error (window));
+  g_assert_nonnull (strstr (annals_window_get_last_error (window), "timeline.bmp"));
+  g_assert_false (g_file_test (bad, G_FILE_TEST_EXISTS));
+}
+
+static void
+check_group_by (AnnalsWindow *window)
+{
+  AnnalsViewState *state = annals_window_get_view_state (window);
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+
+  g_assert_cmpint (annals_view_state_get_group_by (state), ==, ANNALS_GROUP_BY_COUNTRY);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.group-by", "s", "kind");
+  g_assert_cmpint (annals_view_state_get_group_by (state), ==, ANNALS_GROUP_BY_KIND);
+  g_assert_cmpstr (g_settings_get_string (settings, "group-by"), ==, "kind");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.group-by", "s", "none");
+  g_assert_cmpint (annals_view_state_get_group_by (state), ==, ANNALS_GROUP_BY_NONE);
+}
+
 #define DEFINE_TEST(name) \
   static void test_##name (void) { run_application (TRUE, check_##name); }
 
@@ -410,6 +592,26 @@ DEFINE_TEST (select_vostok)
 DEFINE_TEST (search)
 DEFINE_TEST (filter_kind)
 DEFINE_TEST (open_malformed_json)
+DEFINE_TEST (empty_library)
+DEFINE_TEST (export)
+DEFINE_TEST (group_by)
+
+static void
+test_open_database_and_restart (void)
+{
+  run_application (TRUE, check_open_database);
+  run_application (FALSE, check_database_reopened);
+  g_clear_pointer (&other_database, g_free);
+}
+
+static void
+test_command_line_file (void)
+{
+  reset_user_data ();
+  command_line_file = write_user_file ("malabar.json", events_json);
+  run_application_with_args (FALSE, command_line_file, check_command_line_file);
+  g_clear_pointer (&command_line_file, g_free);
+}
 
 static void
 test_open_article_and_restart (void)
@@ -464,6 +666,11 @@ main (int    argc,
   g_test_add_func ("/annals/gui/window/filter-kind", test_filter_kind);
   g_test_add_func ("/annals/gui/window/open-malformed-json", test_open_malformed_json);
   g_test_add_func ("/annals/gui/window/open-article-and-restart", test_open_article_and_restart);
+  g_test_add_func ("/annals/gui/window/open-database-and-restart", test_open_database_and_restart);
+  g_test_add_func ("/annals/gui/window/empty-library", test_empty_library);
+  g_test_add_func ("/annals/gui/window/command-line-file", test_command_line_file);
+  g_test_add_func ("/annals/gui/window/export", test_export);
+  g_test_add_func ("/annals/gui/window/group-by", test_group_by);
 
   status = g_test_run ();
   g_test_dbus_stop (bus);
