@@ -1444,10 +1444,13 @@ annals_database_load_store (AnnalsDatabase    *self,
       record.key = (guint32) sqlite3_column_int64 (stmt, 0);
       record.first_day = sqlite3_column_int (stmt, 1);
       record.end_day = sqlite3_column_int (stmt, 2);
-      record.kind = (guint8) sqlite3_column_int (stmt, 3);
-      record.status = (guint8) sqlite3_column_int (stmt, 4);
-      record.start_precision = (guint8) sqlite3_column_int (stmt, 5);
-      record.end_precision = (guint8) sqlite3_column_int (stmt, 6);
+      /* Clamped as in load_event(): a damaged file can hold any number. */
+      record.kind = (guint8) CLAMP (sqlite3_column_int (stmt, 3), 0, ANNALS_N_EVENT_KINDS - 1);
+      record.status = (guint8) CLAMP (sqlite3_column_int (stmt, 4), 0, ANNALS_N_EVENT_STATUSES - 1);
+      record.start_precision = (guint8) CLAMP (sqlite3_column_int (stmt, 5),
+                                               ANNALS_PRECISION_NONE, ANNALS_PRECISION_DAY);
+      record.end_precision = (guint8) CLAMP (sqlite3_column_int (stmt, 6),
+                                             ANNALS_PRECISION_NONE, ANNALS_PRECISION_DAY);
       record.host_country = (guint16) sqlite3_column_int (stmt, 7);
       record.n_mentions = (guint16) MIN (sqlite3_column_int (stmt, 8), G_MAXUINT16);
 

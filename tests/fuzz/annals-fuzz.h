@@ -43,9 +43,17 @@ annals_fuzz_log_writer (GLogLevelFlags   log_level,
 {
   if (log_level & (G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_ERROR))
     {
-      g_autofree char *text = g_log_writer_format_fields (log_level, fields, n_fields, FALSE);
+      const char *domain = "";
+      const char *message = "";
 
-      g_printerr ("annals-fuzz: %s\n", text);
+      for (gsize i = 0; i < n_fields; i++)
+        {
+          if (g_strcmp0 (fields[i].key, "GLIB_DOMAIN") == 0 && fields[i].length < 0)
+            domain = fields[i].value;
+          else if (g_strcmp0 (fields[i].key, "MESSAGE") == 0 && fields[i].length < 0)
+            message = fields[i].value;
+        }
+      g_printerr ("annals-fuzz: %s: %s\n", domain, message);
       abort ();
     }
 
