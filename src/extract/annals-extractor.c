@@ -125,6 +125,51 @@ static const char * const planned_cues[] = {
   "next", "decided", "agreed", "proposed", "prepare", "preparing",
 };
 
+static const char * const function_words[] = {
+  "the", "a", "an", "in", "on", "at", "since", "by", "from", "for", "this",
+  "that", "these", "those", "last", "next", "its", "their", "our", "his",
+  "her", "as", "and", "but", "after", "before", "during", "until", "with",
+  "to", "of", "it", "he", "she", "they", "we", "i", "some", "all", "both",
+  "between", "when", "while", "where", "mr", "mrs", "ms", "dr",
+};
+
+static const char * const ordinal_words[] = {
+  "first", "second", "third", "fourth", "fifth", "sixth", "seventh",
+  "eighth", "ninth", "tenth", "eleventh", "twelfth",
+};
+
+static const char * const complement_stops[] = {
+  "is", "are", "was", "were", "will", "has", "have", "had", "said", "says",
+  "which", "who", "that", "held", "in", "at", "to", "from", "for", "with",
+  "by", "would", "took", "takes", "opened", "began", "ended",
+};
+
+static const char * const host_verbs[] = {
+  "host", "hosts", "hosted", "hosting", "chair", "chairs", "chaired", "chairing",
+};
+
+static const char * const past_cues[] = {
+  "was", "were", "held", "took", "ended", "concluded", "began", "begun",
+  "began", "opened", "hosted", "staged", "conducted", "had", "has",
+  "have", "ago", "last", "underway", "under", "took", "is", "are",
+  "being", "runs", "run", "continues", "kicked",
+};
+
+typedef enum
+{
+  LEX_MODIFIER    = 1 << 0,
+  LEX_DETERMINER  = 1 << 1,
+  LEX_REPORTING   = 1 << 2,
+  LEX_PLANNED     = 1 << 3,
+  LEX_PAST        = 1 << 4,
+  LEX_FUNCTION    = 1 << 5,
+  LEX_STOP        = 1 << 6,
+  LEX_NOUN        = 1 << 7,
+  LEX_ORDINAL     = 1 << 8,
+  LEX_HOST_VERB   = 1 << 9,
+  LEX_MONTH       = 1 << 10,
+} LexFlags;
+
 typedef struct
 {
   guint           first;        /* tokens [first, last) that name the event */
@@ -193,36 +238,93 @@ typedef struct
   GPtrArray         *candidates;  /* Candidate */
   GArray            *mentions;    /* Mention of the current sentence */
   guint              lead_sentence;  /* the first sentence of running text */
+  guint16           *lex;            /* per token: LexFlags of its word */
+  GPtrArray         *participants;   /* country codes listed in one sentence */
+  guint              participants_sentence;  /* its first token + 1 */
+  GHashTable        *name_words;     /* first words of the names of events */
 } Extraction;
 
 G_DEFINE_QUARK (annals-extract-error-quark, annals_extract_error)
 
-static gboolean
-word_in (const AnnalsTokens *tokens,
-         guint               index,
-         const char * const *words,
-         gsize               n_words)
+static void
+add_words (GHashTable         *table,
+           const char * const *words,
+           gsize               n_words,
+           guint               flag)
 {
-  char buffer[40];
-
-  if (index >= tokens->tokens->len || annals_tokens_get (tokens, index)->type != ANNALS_TOKEN_WORD)
-    return FALSE;
-
-  annals_tokens_lower (tokens, index, buffer, sizeof buffer);
   for (gsize i = 0; i < n_words; i++)
-    if (strcmp (buffer, words[i]) == 0)
-      return TRUE;
-
-  return FALSE;
+    {
+      guint flags = GPOINTER_TO_UINT (g_hash_table_lookup (table, words[i]));
+      g_hash_table_insert (table, (gpointer) words[i], GUINT_TO_POINTER (flags | flag));
+    }
 }
 
-static gboolean
-word_is (const AnnalsTokens *tokens,
-         guint               index,
-         const char         *word)
+/* Word lists as one table, looked up once per token. */
+static GHashTable *
+get_lexicon (void)
 {
-  return annals_tokens_equal (tokens, index, word, TRUE);
+  static GHashTable *lexicon;
+
+  if (g_once_init_enter (&lexicon))
+    {
+      static const char * const months[] = {
+        "january", "february", "march", "april", "may", "june", "july", "august",
+        "september", "october", "november", "december", "jan", "feb", "mar",
+        "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+      };
+      GHashTable *table = g_hash_table_new (g_str_hash, g_str_equal);
+
+      add_words (table, modifier_words, G_N_ELEMENTS (modifier_words), LEX_MODIFIER);
+      add_words (table, determiners, G_N_ELEMENTS (determiners), LEX_DETERMINER);
+      add_words (table, reporting_verbs, G_N_ELEMENTS (reporting_verbs), LEX_REPORTING);
+      add_words (table, planned_cues, G_N_ELEMENTS (planned_cues), LEX_PLANNED);
+      add_words (table, past_cues, G_N_ELEMENTS (past_cues), LEX_PAST);
+      add_words (table, function_words, G_N_ELEMENTS (function_words), LEX_FUNCTION);
+      add_words (table, complement_stops, G_N_ELEMENTS (complement_stops), LEX_STOP);
+      add_words (table, ordinal_words, G_N_ELEMENTS (ordinal_words), LEX_ORDINAL);
+      add_words (table, host_verbs, G_N_ELEMENTS (host_verbs), LEX_HOST_VERB);
+      add_words (table, months, G_N_ELEMENTS (months), LEX_MONTH);
+      for (guint i = 0; i < G_N_ELEMENTS (event_nouns); i++)
+        add_words (table, &event_nouns[i].word, 1, LEX_NOUN);
+      add_words (table, (const char * const[]) { "war" }, 1, LEX_NOUN);
+
+      g_once_init_leave (&lexicon, table);
+    }
+
+  return lexicon;
 }
+
+static void
+tag_words (Extraction *self)
+{
+  GHashTable *lexicon = get_lexicon ();
+  guint n = self->tokens->tokens->len;
+
+  self->lex = g_new0 (guint16, n + 1);
+  for (guint i = 0; i < n; i++)
+    {
+      const AnnalsToken *token = annals_tokens_get (self->tokens, i);
+      char buffer[24];
+
+      if (token->type != ANNALS_TOKEN_WORD || token->end - token->start >= sizeof buffer)
+        continue;
+      annals_tokens_lower (self->tokens, i, buffer, sizeof buffer);
+      self->lex[i] = GPOINTER_TO_UINT (g_hash_table_lookup (lexicon, buffer));
+    }
+}
+
+static inline gboolean
+has_lex (Extraction *self,
+         guint       index,
+         guint       flags)
+{
+  return index < self->tokens->tokens->len && (self->lex[index] & flags) != 0;
+}
+
+
+/* Only for string literals. */
+#define word_is(tokens, index, word) \
+  annals_tokens_equal_len ((tokens), (index), "" word, sizeof (word) - 1, TRUE)
 
 static gboolean
 is_capitalized_word (const AnnalsTokens *tokens,
@@ -277,20 +379,14 @@ static gboolean
 is_name_word (Extraction *self,
               guint       index)
 {
-  static const char * const function_words[] = {
-    "the", "a", "an", "in", "on", "at", "since", "by", "from", "for", "this",
-    "that", "these", "those", "last", "next", "its", "their", "our", "his",
-    "her", "as", "and", "but", "after", "before", "during", "until", "with",
-    "to", "of", "it", "he", "she", "they", "we", "i", "some", "all", "both",
-    "between", "when", "while", "where", "mr", "mrs", "ms", "dr",
-  };
+
   const AnnalsTokens *tokens = self->tokens;
 
   if (!is_capitalized_word (tokens, index))
     return FALSE;
-  if (word_in (tokens, index, function_words, G_N_ELEMENTS (function_words)))
+  if (has_lex (self, index, LEX_FUNCTION))
     return FALSE;
-  if (annals_timex_month_of (tokens, index) != 0)
+  if (has_lex (self, index, LEX_MONTH) && annals_timex_month_of (tokens, index) != 0)
     return FALSE;
   if (self->timex_at[index] != 0)
     return FALSE;
@@ -306,7 +402,7 @@ event_noun_at (Extraction *self,
   const AnnalsTokens *tokens = self->tokens;
   char buffer[32];
 
-  if (index >= tokens->tokens->len || annals_tokens_get (tokens, index)->type != ANNALS_TOKEN_WORD)
+  if (!has_lex (self, index, LEX_NOUN))
     return NULL;
 
   annals_tokens_lower (tokens, index, buffer, sizeof buffer);
@@ -414,13 +510,11 @@ normalize_span (Extraction *self,
 }
 
 static gboolean
-is_ordinal (const AnnalsTokens *tokens,
-            guint               index)
+is_ordinal (Extraction *self,
+            guint       index)
 {
-  static const char * const ordinals[] = {
-    "first", "second", "third", "fourth", "fifth", "sixth", "seventh",
-    "eighth", "ninth", "tenth", "eleventh", "twelfth",
-  };
+  const AnnalsTokens *tokens = self->tokens;
+
   const AnnalsToken *token;
 
   if (index >= tokens->tokens->len)
@@ -428,7 +522,7 @@ is_ordinal (const AnnalsTokens *tokens,
   token = annals_tokens_get (tokens, index);
   if (token->type == ANNALS_TOKEN_NUMBER && annals_tokens_number (tokens, index) < 0)
     return TRUE;  /* "14th", "21st" */
-  return word_in (tokens, index, ordinals, G_N_ELEMENTS (ordinals));
+  return has_lex (self, index, LEX_ORDINAL);
 }
 
 /* Whether every capitalized word in [first, last) is a country, a
@@ -570,7 +664,7 @@ build_noun_mention (Extraction      *self,
           first = i - 2;
           /* "the U.S. Navy’s …" */
           while (first > sentence_first && first + 3 > mention->possessor && is_capitalized_word (tokens, first - 1) &&
-                 !word_in (tokens, first - 1, determiners, G_N_ELEMENTS (determiners)))
+                 !has_lex (self, first - 1, LEX_DETERMINER))
             first--;
           n_modifiers++;
           break;
@@ -625,7 +719,7 @@ build_noun_mention (Extraction      *self,
           continue;
         }
 
-      if (word_in (tokens, i, determiners, G_N_ELEMENTS (determiners)))
+      if (has_lex (self, i, LEX_DETERMINER))
         {
           if (word_is (tokens, i, "the") || word_is (tokens, i, "this") || word_is (tokens, i, "that") ||
               word_is (tokens, i, "these") || word_is (tokens, i, "its") || word_is (tokens, i, "their"))
@@ -656,7 +750,7 @@ build_noun_mention (Extraction      *self,
               n_modifiers++;
               continue;
             }
-          if (is_ordinal (tokens, i))
+          if (is_ordinal (self, i))
             {
               mention->ordinal = normalize_span (self, i, i + 1);
               first = i;
@@ -669,7 +763,7 @@ build_noun_mention (Extraction      *self,
         {
           if (!is_name_word (self, i) && !(i > sentence_first && annals_tokens_is_dash (tokens, i + 1)))
             {
-              if (is_ordinal (tokens, i))
+              if (is_ordinal (self, i))
                 {
                   mention->ordinal = normalize_span (self, i, i + 1);
                   first = i;
@@ -699,19 +793,19 @@ build_noun_mention (Extraction      *self,
         }
 
       if (word_is (tokens, i, "and") && i > sentence_first &&
-          (word_in (tokens, i - 1, modifier_words, G_N_ELEMENTS (modifier_words)) ||
+          (has_lex (self, i - 1, LEX_MODIFIER) ||
            annals_tokens_is_dash (tokens, i - 2)))
         {
           first = i;
           continue;
         }
 
-      if (word_in (tokens, i, modifier_words, G_N_ELEMENTS (modifier_words)) || is_adjective_like (tokens, i) ||
+      if (has_lex (self, i, LEX_MODIFIER) || is_adjective_like (tokens, i) ||
           (annals_tokens_is_dash (tokens, i + 1) && annals_tokens_is_joined (tokens, i + 1) && i + 1 < noun_index))
         {
           if (word_is (tokens, i, "next") || word_is (tokens, i, "upcoming") || word_is (tokens, i, "forthcoming"))
             mention->is_next = TRUE;
-          if (is_ordinal (tokens, i) || word_is (tokens, i, "previous") || word_is (tokens, i, "final"))
+          if (is_ordinal (self, i) || word_is (tokens, i, "previous") || word_is (tokens, i, "final"))
             mention->ordinal = normalize_span (self, i, i + 1);
           first = i;
           n_modifiers++;
@@ -789,11 +883,7 @@ build_noun_mention (Extraction      *self,
     {
       guint i = last + 1;
       guint end = last;
-      static const char * const stops[] = {
-        "is", "are", "was", "were", "will", "has", "have", "had", "said", "says",
-        "which", "who", "that", "held", "in", "at", "to", "from", "for", "with",
-        "by", "would", "took", "takes", "opened", "began", "ended",
-      };
+
 
       while (i < sentence_last && i < last + 14)
         {
@@ -802,7 +892,7 @@ build_noun_mention (Extraction      *self,
           if (token->type == ANNALS_TOKEN_PUNCT && !(annals_tokens_is_dash (tokens, i) && annals_tokens_is_joined (tokens, i)) &&
               !annals_tokens_is_apostrophe (tokens, i))
             break;
-          if (word_in (tokens, i, stops, G_N_ELEMENTS (stops)))
+          if (has_lex (self, i, LEX_STOP))
             break;
           if (self->timex_at[i] != 0)
             break;
@@ -995,7 +1085,7 @@ build_name_mention (Extraction *self,
       {
         guint j = i + 1;
 
-        if (word_in (tokens, j, determiners, G_N_ELEMENTS (determiners)))
+        if (has_lex (self, j, LEX_DETERMINER))
           j++;
         for (guint k = j; k < sentence_last && k < j + 8; k++)
           {
@@ -1165,7 +1255,7 @@ is_attribution_timex (Extraction        *self,
   /* "said on Friday", "said SCO Secretariat here on Friday", "told reporters on Monday" */
   for (guint i = first; i > sentence_first && i + 6 > first; i--)
     {
-      if (word_in (tokens, i - 1, reporting_verbs, G_N_ELEMENTS (reporting_verbs)))
+      if (has_lex (self, i - 1, LEX_REPORTING))
         return TRUE;
       if (annals_tokens_get (tokens, i - 1)->type == ANNALS_TOKEN_PUNCT &&
           !is_punct_char (tokens, i - 1, '.'))
@@ -1308,13 +1398,11 @@ read_location (Extraction *self,
 }
 
 static gboolean
-is_host_cue_verb (const AnnalsTokens *tokens,
-                  guint               index)
+is_host_cue_verb (Extraction *self,
+                  guint       index)
 {
-  static const char * const verbs[] = {
-    "host", "hosts", "hosted", "hosting", "chair", "chairs", "chaired", "chairing",
-  };
-  return word_in (tokens, index, verbs, G_N_ELEMENTS (verbs));
+
+  return has_lex (self, index, LEX_HOST_VERB);
 }
 
 /* Countries listed after a location: "in Belarus, Kazakhstan and Russia". */
@@ -1365,7 +1453,7 @@ find_host (Extraction    *self,
 
       if (token->type == ANNALS_TOKEN_PUNCT && (token->first == ';' || token->first == 0x00AB))
         break;
-      if (word_in (tokens, i, reporting_verbs, G_N_ELEMENTS (reporting_verbs)) || word_is (tokens, i, "while") ||
+      if (has_lex (self, i, LEX_REPORTING) || word_is (tokens, i, "while") ||
           word_is (tokens, i, "whereas") || word_is (tokens, i, "after") || word_is (tokens, i, "before") ||
           word_is (tokens, i, "from") || word_is (tokens, i, "involving") || word_is (tokens, i, "between") ||
           word_is (tokens, i, "including") || word_is (tokens, i, "against"))
@@ -1431,7 +1519,7 @@ find_host (Extraction    *self,
         }
       /* "Cobra Gold, which Thailand hosts every year" */
       if (read_location (self, i, sentence_last, host, &end) && host->code[0] != '\0' &&
-          (is_host_cue_verb (tokens, end) || (word_is (tokens, end, "will") && is_host_cue_verb (tokens, end + 1))))
+          (is_host_cue_verb (self, end) || (word_is (tokens, end, "will") && is_host_cue_verb (self, end + 1))))
         {
           host->strength = 3;
           return TRUE;
@@ -1456,7 +1544,7 @@ find_host (Extraction    *self,
     {
       guint verb = i - 1;
 
-      if (is_host_cue_verb (tokens, verb) ||
+      if (is_host_cue_verb (self, verb) ||
           (word_is (tokens, verb, "venue") && word_is (tokens, verb + 1, "for")))
         {
           /* The host is the nearest place before the verb. */
@@ -1474,7 +1562,7 @@ find_host (Extraction    *self,
             }
           break;
         }
-      if (word_in (tokens, verb, reporting_verbs, G_N_ELEMENTS (reporting_verbs)))
+      if (has_lex (self, verb, LEX_REPORTING))
         break;
     }
 
@@ -1486,7 +1574,7 @@ find_host (Extraction    *self,
 
       if (overlaps_mention (self, k, k + 1) && k + 1 < mention->first)
         break;
-      if (word_in (tokens, k, reporting_verbs, G_N_ELEMENTS (reporting_verbs)))
+      if (has_lex (self, k, LEX_REPORTING))
         break;
       if ((word_is (tokens, k, "in") || word_is (tokens, k, "at") || word_is (tokens, k, "reached") ||
            word_is (tokens, k, "to")) &&
@@ -1521,7 +1609,7 @@ clause_start (Extraction    *self,
               guint          sentence_first)
 {
   for (guint i = mention->first; i > sentence_first; i--)
-    if (word_in (self->tokens, i - 1, reporting_verbs, G_N_ELEMENTS (reporting_verbs)))
+    if (has_lex (self, i - 1, LEX_REPORTING))
       return i;
   return sentence_first;
 }
@@ -1540,12 +1628,12 @@ has_planned_cue (Extraction    *self,
     return TRUE;
 
   for (guint i = mention->last; i < limit; i++)
-    if (word_in (tokens, i, reporting_verbs, G_N_ELEMENTS (reporting_verbs)))
+    if (has_lex (self, i, LEX_REPORTING))
       limit = i;
 
   for (guint i = from; i < limit; i++)
     {
-      if (word_in (tokens, i, planned_cues, G_N_ELEMENTS (planned_cues)))
+      if (has_lex (self, i, LEX_PLANNED))
         {
           /* "decided", "agreed" only with "to hold", "to conduct" */
           if ((word_is (tokens, i, "decided") || word_is (tokens, i, "agreed") || word_is (tokens, i, "proposed")) &&
@@ -1577,17 +1665,10 @@ has_past_cue (Extraction    *self,
               guint          sentence_first,
               guint          sentence_last)
 {
-  static const char * const cues[] = {
-    "was", "were", "held", "took", "ended", "concluded", "began", "begun",
-    "began", "opened", "hosted", "staged", "conducted", "had", "has",
-    "have", "ago", "last", "underway", "under", "took", "is", "are",
-    "being", "runs", "run", "continues", "kicked",
-  };
-  const AnnalsTokens *tokens = self->tokens;
   guint limit = MIN (sentence_last, mention->last + 10);
 
   for (guint i = clause_start (self, mention, sentence_first); i < limit; i++)
-    if (word_in (tokens, i, cues, G_N_ELEMENTS (cues)))
+    if (has_lex (self, i, LEX_PAST))
       return TRUE;
   return FALSE;
 }
@@ -1626,8 +1707,14 @@ collect_participants (Extraction    *self,
                       guint          sentence_last)
 {
   const AnnalsTokens *tokens = self->tokens;
-  g_autoptr(GPtrArray) codes = g_ptr_array_new ();
+  GPtrArray *codes = self->participants;
   guint list_items = 0;
+
+  /* Found once per sentence, then given to each of its events. */
+  if (self->participants_sentence == sentence_first + 1)
+    goto add;
+  self->participants_sentence = sentence_first + 1;
+  g_ptr_array_set_size (codes, 0);
 
   for (guint i = sentence_first; i < sentence_last;)
     {
@@ -1651,8 +1738,9 @@ collect_participants (Extraction    *self,
     }
 
   if (list_items < 2)
-    return;
+    g_ptr_array_set_size (codes, 0);
 
+add:
   for (guint i = 0; i < codes->len; i++)
     {
       const char *code = g_ptr_array_index (codes, i);
@@ -1665,6 +1753,20 @@ collect_participants (Extraction    *self,
       if (!seen)
         annals_event_add_participant (candidate->event, code);
     }
+}
+
+/* Keeps the first word of a name, so that later sentences look for the
+ * name only where a word could start it. */
+static void
+remember_name (Extraction *self,
+               const char *name_key)
+{
+  const char *space;
+
+  if (name_key == NULL || name_key[0] == '\0')
+    return;
+  space = strchr (name_key, ' ');
+  g_hash_table_add (self->name_words, space ? g_strndup (name_key, space - name_key) : g_strdup (name_key));
 }
 
 static Candidate *
@@ -1697,6 +1799,7 @@ candidate_new (Extraction    *self,
   add_key (candidate, title_key);
   add_key (candidate, mention->alias_key);
   candidate->name_key = g_strdup (mention->name_key);
+  remember_name (self, candidate->name_key);
   candidate->name_year = mention->name_year;
   if (mention->has_kind)
     {
@@ -1803,6 +1906,7 @@ process_mention (Extraction *self,
           candidate->weak = FALSE;
           g_free (candidate->name_key);
           candidate->name_key = g_strdup (mention->name_key);
+          remember_name (self, candidate->name_key);
           annals_event_set_title (candidate->event, title);
         }
       if (!mention->weak)
@@ -1820,15 +1924,28 @@ assign_dates (Extraction *self,
               guint       sentence_last,
               Candidate **owners)
 {
-  for (guint t = 0; t < self->timexes->len; t++)
+  guint low = 0, high = self->timexes->len;
+
+  /* The first date of the sentence, by bisection: dates are in text order. */
+  while (low < high)
+    {
+      guint middle = low + (high - low) / 2;
+
+      if (g_array_index (self->timexes, AnnalsTimex, middle).first_token < sentence_first)
+        low = middle + 1;
+      else
+        high = middle;
+    }
+
+  for (guint t = low; t < self->timexes->len; t++)
     {
       const AnnalsTimex *timex = &g_array_index (self->timexes, AnnalsTimex, t);
       guint best = G_MAXUINT;
       guint best_distance = G_MAXUINT;
       gboolean attribution;
 
-      if (timex->first_token < sentence_first || timex->first_token >= sentence_last)
-        continue;
+      if (timex->first_token >= sentence_last)
+        break;
       if (!timex_is_usable (self, timex))
         continue;
       attribution = is_attribution_timex (self, timex);
@@ -1911,7 +2028,7 @@ is_apposition (Extraction    *self,
     i++;
   else if (word_is (tokens, i, "known") && word_is (tokens, i + 1, "as"))
     i += 2;
-  if (word_in (tokens, i, determiners, G_N_ELEMENTS (determiners)))
+  if (has_lex (self, i, LEX_DETERMINER))
     i++;
   return i == second->first;
 }
@@ -2033,6 +2150,12 @@ add_known_names (Extraction *self,
 
       if (!is_name_word (self, i) || overlaps_mention (self, i, i + 1))
         continue;
+      {
+        char buffer[32];
+        if (annals_tokens_get (tokens, i)->end - annals_tokens_get (tokens, i)->start >= sizeof buffer ||
+            !g_hash_table_contains (self->name_words, annals_tokens_lower (tokens, i, buffer, sizeof buffer)))
+          continue;
+      }
 
       while (j < sentence_last && j < i + 5 && !overlaps_mention (self, j, j + 1) &&
              (is_name_word (self, j) || (j > i && word_is (tokens, j, "of") && is_name_word (self, j + 1)) ||
@@ -2301,6 +2424,8 @@ static gboolean
 extract (Extraction *self,
          GError    **error)
 {
+  tag_words (self);
+
   for (guint t = 0; t < self->timexes->len; t++)
     {
       const AnnalsTimex *timex = &g_array_index (self->timexes, AnnalsTimex, t);
@@ -2339,6 +2464,9 @@ extraction_clear (Extraction *self)
   g_clear_pointer (&self->tokens, annals_tokens_free);
   g_clear_pointer (&self->timexes, g_array_unref);
   g_clear_pointer (&self->timex_at, g_free);
+  g_clear_pointer (&self->lex, g_free);
+  g_clear_pointer (&self->participants, g_ptr_array_unref);
+  g_clear_pointer (&self->name_words, g_hash_table_unref);
   g_clear_pointer (&self->document_id, g_free);
   g_clear_pointer (&self->candidates, g_ptr_array_unref);
   if (self->mentions != NULL)
@@ -2424,6 +2552,8 @@ annals_extract_text (const char       *text,
   self.document_id = annals_article_dup_id (article);
   self.candidates = g_ptr_array_new_with_free_func (candidate_free);
   self.mentions = g_array_new (FALSE, FALSE, sizeof (Mention));
+  self.participants = g_ptr_array_new ();
+  self.name_words = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   annals_dateline_find (self.tokens, &self.dateline);
 

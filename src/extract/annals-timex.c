@@ -25,6 +25,8 @@ typedef struct
   AnnalsDate          reference;  /* day, year only, or unset */
   GArray             *result;
   guint               n_tokens;
+  guint               tense_sentence;  /* sentence + 1 whose tense is known */
+  Tense               tense;
 } Finder;
 
 static const char * const month_names[] = {
@@ -55,13 +57,9 @@ static const char * const past_cues[] = {
 
 /* Helpers on tokens */
 
-static gboolean
-lower_is (const AnnalsTokens *tokens,
-          guint               index,
-          const char         *word)
-{
-  return annals_tokens_equal (tokens, index, word, TRUE);
-}
+/* Only for string literals. */
+#define lower_is(tokens, index, word) \
+  annals_tokens_equal_len ((tokens), (index), "" word, sizeof (word) - 1, TRUE)
 
 static gboolean
 lower_in (const AnnalsTokens *tokens,
@@ -285,8 +283,8 @@ skip_month_period (const AnnalsTokens *tokens,
 }
 
 static Tense
-sentence_tense (const AnnalsTokens *tokens,
-                guint               index)
+sentence_tense_uncached (const AnnalsTokens *tokens,
+                         guint               index)
 {
   const AnnalsToken *token = annals_tokens_get (tokens, index);
   const AnnalsSentence *sentence = &g_array_index (tokens->sentences, AnnalsSentence, token->sentence);
@@ -294,6 +292,11 @@ sentence_tense (const AnnalsTokens *tokens,
 
   for (guint i = sentence->first; i < sentence->last; i++)
     {
+      const AnnalsToken *word = annals_tokens_get (tokens, i);
+
+      /* Every cue is a lower-case word of two to eleven letters. */
+      if (word->type != ANNALS_TOKEN_WORD || word->end - word->start < 2 || word->end - word->start > 11)
+        continue;
       if (lower_in (tokens, i, future_cues, G_N_ELEMENTS (future_cues)))
         return TENSE_FUTURE;
       /* "is to host", "are to be held" */
@@ -307,6 +310,22 @@ sentence_tense (const AnnalsTokens *tokens,
     }
 
   return tense;
+}
+
+/* The tense of the sentence of token @index, worked out once per sentence. */
+static Tense
+sentence_tense (Finder *finder,
+                guint   index)
+{
+  guint sentence = annals_tokens_get (finder->tokens, index)->sentence;
+
+  if (finder->tense_sentence != sentence + 1)
+    {
+      finder->tense_sentence = sentence + 1;
+      finder->tense = sentence_tense_uncached (finder->tokens, index);
+    }
+
+  return finder->tense;
 }
 
 gboolean
@@ -523,7 +542,7 @@ match_month_first (Finder *finder,
     return index;
 
   i = skip_month_period (tokens, index + 1);
-  tense = sentence_tense (tokens, index);
+  tense = sentence_tense (finder, index);
   timex.type = ANNALS_TIMEX_DATE;
 
   if (is_day (tokens, i, &day) && !is_year (tokens, i, &year))
@@ -677,7 +696,7 @@ match_day_first (Finder *finder,
   else
     return index;
 
-  tense = sentence_tense (tokens, index);
+  tense = sentence_tense (finder, index);
   timex.type = ANNALS_TIMEX_DATE;
   i = match_trailing_year (tokens, i, &year);
   if (year != 0)
@@ -863,7 +882,7 @@ match_relative (Finder *finder,
   /* Weekdays: "on Friday", "last Monday", "next Tuesday", "Wednesday afternoon" */
   if ((weekday = weekday_of (tokens, i)) != 0)
     {
-      Tense tense = sentence_tense (tokens, i);
+      Tense tense = sentence_tense (finder, i);
       guint after = i + 1;
 
       if (i > 0 && lower_is (tokens, i - 1, "last"))
@@ -1119,7 +1138,7 @@ match_duration (Finder *finder,
   if ((lower_is (tokens, i, "every") || lower_is (tokens, i, "each")) && i + 1 < finder->n_tokens)
     {
       for (guint u = 0; u < G_N_ELEMENTS (units); u++)
-        if (lower_is (tokens, i + 1, units[u].word))
+        if (annals_tokens_equal (tokens, i + 1, units[u].word, TRUE))
           {
             timex.type = ANNALS_TIMEX_SET;
             g_snprintf (timex.value, sizeof timex.value, "P1%c", units[u].unit);
@@ -1153,7 +1172,7 @@ match_duration (Finder *finder,
     if (annals_tokens_is_dash (tokens, j) && annals_tokens_is_joined (tokens, j))
       j++;
     for (guint u = 0; u < G_N_ELEMENTS (units); u++)
-      if (lower_is (tokens, j, units[u].word))
+      if (annals_tokens_equal (tokens, j, units[u].word, TRUE))
         {
           /* "last year" has been matched before; "2 years" needs a number */
           timex.type = ANNALS_TIMEX_DURATION;
@@ -1455,6 +1474,55 @@ merge_ranges (Finder *finder)
     }
 }
 
+/* The words a temporal expression can start with; any other word is
+ * skipped at once. */
+static gboolean
+is_trigger (const AnnalsTokens *tokens,
+            guint               index)
+{
+  static GHashTable *triggers;
+  const AnnalsToken *token = annals_tokens_get (tokens, index);
+  char buffer[16];
+
+  if (g_once_init_enter (&triggers))
+    {
+      static const char * const words[] = {
+        "today", "yesterday", "tomorrow", "tonight", "early", "mid", "late",
+        "earlier", "later", "this", "current", "next", "coming", "last", "past",
+        "previous", "end", "beginning", "start", "middle", "now", "currently",
+        "nowadays", "recently", "previously", "formerly", "future", "every",
+        "each", "annual", "annually", "yearly", "a", "an", "spring", "summer",
+        "autumn", "fall", "winter", "sept",
+      };
+      GHashTable *table = g_hash_table_new (g_str_hash, g_str_equal);
+
+      for (guint i = 0; i < G_N_ELEMENTS (words); i++)
+        g_hash_table_add (table, (gpointer) words[i]);
+      for (guint i = 0; i < G_N_ELEMENTS (month_names); i++)
+        g_hash_table_add (table, (gpointer) month_names[i]);
+      for (guint i = 0; i < G_N_ELEMENTS (weekday_names); i++)
+        g_hash_table_add (table, (gpointer) weekday_names[i]);
+      for (guint i = 0; i < G_N_ELEMENTS (number_words); i++)
+        g_hash_table_add (table, (gpointer) number_words[i]);
+      g_once_init_leave (&triggers, table);
+    }
+
+  if (token->end - token->start >= sizeof buffer)
+    return FALSE;
+
+  annals_tokens_lower (tokens, index, buffer, sizeof buffer);
+  if (g_hash_table_contains (triggers, buffer))
+    return TRUE;
+
+  /* "Aug", "Sept", "Nov": month abbreviations */
+  if (token->end - token->start == 3)
+    for (guint i = 0; i < G_N_ELEMENTS (month_names); i++)
+      if (strncmp (buffer, month_names[i], 3) == 0)
+        return TRUE;
+
+  return FALSE;
+}
+
 GArray *
 annals_timex_find (const AnnalsTokens   *tokens,
                    const AnnalsDate     *reference,
@@ -1484,7 +1552,7 @@ annals_timex_find (const AnnalsTokens   *tokens,
           if (next == i)
             next = match_duration (&finder, i);
         }
-      else if (token->type == ANNALS_TOKEN_WORD)
+      else if (token->type == ANNALS_TOKEN_WORD && is_trigger (tokens, i))
         {
           if (g_unichar_isupper (token->first))
             next = match_month_first (&finder, i);

@@ -22,6 +22,12 @@ static const char * const abbreviations[] = {
   "Sr", "St", "Vol", "approx", "vs",
 };
 
+static inline char
+ascii_lower (char c)
+{
+  return c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;
+}
+
 static gboolean
 is_word_char (gunichar c)
 {
@@ -309,25 +315,40 @@ annals_tokens_free (AnnalsTokens *self)
 }
 
 gboolean
-annals_tokens_equal (const AnnalsTokens *self,
-                     guint               index,
-                     const char         *word,
-                     gboolean            fold_case)
+annals_tokens_equal_len (const AnnalsTokens *self,
+                         guint               index,
+                         const char         *word,
+                         gsize               length,
+                         gboolean            fold_case)
 {
   const AnnalsToken *token;
-  gsize length;
 
   if (index >= self->tokens->len)
     return FALSE;
 
   token = annals_tokens_get (self, index);
-  length = strlen (word);
   if (token->end - token->start != length)
     return FALSE;
 
   if (fold_case)
-    return g_ascii_strncasecmp (self->text + token->start, word, length) == 0;
+    {
+      const char *text = self->text + token->start;
+
+      for (gsize i = 0; i < length; i++)
+        if (ascii_lower (text[i]) != ascii_lower (word[i]))
+          return FALSE;
+      return TRUE;
+    }
   return memcmp (self->text + token->start, word, length) == 0;
+}
+
+gboolean
+annals_tokens_equal (const AnnalsTokens *self,
+                     guint               index,
+                     const char         *word,
+                     gboolean            fold_case)
+{
+  return annals_tokens_equal_len (self, index, word, strlen (word), fold_case);
 }
 
 const char *
@@ -340,7 +361,7 @@ annals_tokens_lower (const AnnalsTokens *self,
   gsize length = MIN (token->end - token->start, size - 1);
 
   for (gsize i = 0; i < length; i++)
-    buffer[i] = g_ascii_tolower (self->text[token->start + i]);
+    buffer[i] = ascii_lower (self->text[token->start + i]);
   buffer[length] = '\0';
 
   return buffer;

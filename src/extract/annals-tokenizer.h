@@ -79,6 +79,13 @@ gboolean      annals_tokens_equal      (const AnnalsTokens *self,
                                         guint               index,
                                         const char         *word,
                                         gboolean            fold_case);
+/* The same, with the length of @word given: "word_is" style macros pass
+ * sizeof of a literal. */
+gboolean      annals_tokens_equal_len  (const AnnalsTokens *self,
+                                        guint               index,
+                                        const char         *word,
+                                        gsize               length,
+                                        gboolean            fold_case);
 /* Lower-case ASCII copy of a token into @buffer (truncated), for lookups. */
 const char   *annals_tokens_lower      (const AnnalsTokens *self,
                                         guint               index,
