@@ -258,8 +258,16 @@ apply_filter (AnnalsWindow *self)
   guint country = gtk_drop_down_get_selected (self->country_dropdown);
   gint32 from_day, to_day;
 
-  annals_filter_set_kinds (self->filter, kind > 0 && kind != GTK_INVALID_LIST_POSITION ? 1u << (kind - 1) : 0);
-  annals_filter_set_statuses (self->filter, status > 0 && status != GTK_INVALID_LIST_POSITION ? 1u << (status - 1) : 0);
+  /* Position 0 of each drop-down is "any". */
+  if (kind == GTK_INVALID_LIST_POSITION)
+    kind = 0;
+  if (status == GTK_INVALID_LIST_POSITION)
+    status = 0;
+  if (country == GTK_INVALID_LIST_POSITION)
+    country = 0;
+
+  annals_filter_set_kinds (self->filter, kind > 0 ? 1u << (kind - 1) : 0);
+  annals_filter_set_statuses (self->filter, status > 0 ? 1u << (status - 1) : 0);
   annals_filter_set_host_country (self->filter,
                                   country < self->country_codes->len ? g_ptr_array_index (self->country_codes, country) : NULL);
 
@@ -269,10 +277,12 @@ apply_filter (AnnalsWindow *self)
 
   annals_event_store_set_filter (store, self->filter);
 
-  if (annals_filter_is_empty (self->filter))
-    gtk_widget_remove_css_class (GTK_WIDGET (self->filter_button), "accent");
-  else
+  /* The filter button stands out while a filter (not the search) hides
+   * events. */
+  if (kind > 0 || status > 0 || country > 0 || from_day != G_MININT32 || to_day != G_MAXINT32)
     gtk_widget_add_css_class (GTK_WIDGET (self->filter_button), "accent");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->filter_button), "accent");
 
   update_count (self);
 }
