@@ -311,26 +311,24 @@ annals_time_step_format_tick (AnnalsTimeStep step,
   switch (step.unit)
     {
     case ANNALS_TIME_UNIT_HOUR:
+      return g_strdup_printf ("%02d:00", (int) floor (fmod (days - floor (days), 1.0) * 24.0 + 0.5) % 24);
+
+    case ANNALS_TIME_UNIT_DAY:
+    case ANNALS_TIME_UNIT_WEEK:
       if (major)
         /* Translators: a day, its month and year, e.g. "26 August 2022" */
         return g_strdup_printf (C_("tick label", "%1$d %2$s %3$s"),
                                 day,
                                 g_dpgettext2 (NULL, "month name", month_names[month - 1]),
                                 year_text);
-      return g_strdup_printf ("%02d:00", (int) floor (fmod (days - floor (days), 1.0) * 24.0 + 0.5) % 24);
+      return g_strdup_printf ("%d", day);
 
-    case ANNALS_TIME_UNIT_DAY:
-    case ANNALS_TIME_UNIT_WEEK:
+    case ANNALS_TIME_UNIT_MONTH:
       if (major)
         /* Translators: a month and its year, e.g. "August 2022" */
         return g_strdup_printf (C_("tick label", "%1$s %2$s"),
                                 g_dpgettext2 (NULL, "month name", month_names[month - 1]),
                                 year_text);
-      return g_strdup_printf ("%d", day);
-
-    case ANNALS_TIME_UNIT_MONTH:
-      if (major)
-        return g_steal_pointer (&year_text);
       return g_strdup (g_dpgettext2 (NULL, "month abbreviation", month_abbreviations[month - 1]));
 
     case ANNALS_TIME_UNIT_YEAR:

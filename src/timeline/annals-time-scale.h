@@ -68,8 +68,9 @@ double          annals_time_step_get_approx_days (AnnalsTimeStep         step);
  * on the years people count: 10 BC, 1 BC, AD 1, AD 10 — there is no year 0. */
 GArray         *annals_time_scale_get_ticks      (const AnnalsTimeScale *self,
                                                   AnnalsTimeStep         step);
-/* The label of a tick: short for the minor tier ("Aug", "26", "14:00"),
- * with the period's context for the major tier ("August 2022"). */
+/* The label of a tick: short for the minor tier ("Aug", "26", "14:00");
+ * for the major tier, the period of the step named in full ("August
+ * 2022" for a month, "26 August 2022" for a day, "2022" for a year). */
 char           *annals_time_step_format_tick     (AnnalsTimeStep         step,
                                                   double                 days,
                                                   gboolean               major);

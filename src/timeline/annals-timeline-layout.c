@@ -528,8 +528,8 @@ collect_aggregated (AnnalsTimelineLayout *self,
 /* Stacks marks into rows and places each label right of its mark, in the
  * mark's row, shortening or dropping it rather than letting it overlap. */
 static guint
-place_rows (AnnalsTimelineLayout *self,
-            GArray               *items)
+place_points (AnnalsTimelineLayout *self,
+              GArray               *items)
 {
   double row_end[ANNALS_TIMELINE_MAX_ROWS];
   double row_mark_end[ANNALS_TIMELINE_MAX_ROWS];
@@ -549,7 +549,11 @@ place_rows (AnnalsTimelineLayout *self,
       double left;
       double right;
       double previous_end;
+      double covered_end;
       int row = -1;
+
+      if (mark->is_range)
+        continue;
 
       mark_extent (mark, &left, &right);
 
@@ -585,16 +589,20 @@ place_rows (AnnalsTimelineLayout *self,
             previous_end = MAX (previous_end, previous->label_x + previous->label_width);
         }
 
+      /* Marks earlier in the row may reach past this one (long bars):
+       * a label never goes over them. */
+      covered_end = row_mark_end[row];
+
       mark->row = row;
       mark->label_width = 0;
       mark->label_x = right + LABEL_GAP;
-      row_end[row] = right;
-      row_mark_end[row] = right;
+      row_mark_end[row] = MAX (row_mark_end[row], right);
+      row_end[row] = row_mark_end[row];
       row_last[row] = i;
       n_rows = MAX (n_rows, (guint) row + 1);
 
       if (mark->count == 1 && mark->title != NULL && mark->title[0] != '\0' &&
-          mark->label_x < self->width)
+          mark->label_x < self->width && covered_end + MARK_GAP <= left)
         {
           double width = measure_label (self,
                                         annals_event_store_get_record (self->store, mark->position),
@@ -617,6 +625,121 @@ place_rows (AnnalsTimelineLayout *self,
             }
         }
     }
+
+  return n_rows;
+}
+
+
+typedef struct
+{
+  double left;
+  double right;
+} Span;
+
+static gboolean
+row_is_free (GArray *spans,
+             double  left,
+             double  right)
+{
+  for (guint i = 0; i < spans->len; i++)
+    {
+      const Span *span = &g_array_index (spans, Span, i);
+
+      if (span->left < right + MARK_GAP && left < span->right + MARK_GAP)
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static void
+add_span (GArray *spans,
+          double  left,
+          double  right)
+{
+  Span span = { left, right };
+
+  g_array_append_val (spans, span);
+}
+
+/* Points and clusters take rows first, so that long bars never hide
+ * them or their labels; bars then go where a row is free, else under
+ * the other marks of the least busy row, without a label. */
+static guint
+place_rows (AnnalsTimelineLayout *self,
+            GArray               *items)
+{
+  GArray *spans[ANNALS_TIMELINE_MAX_ROWS];
+  guint n_rows = place_points (self, items);
+
+  for (guint r = 0; r < ANNALS_TIMELINE_MAX_ROWS; r++)
+    spans[r] = g_array_new (FALSE, FALSE, sizeof (Span));
+
+  for (guint i = 0; i < items->len; i++)
+    {
+      AnnalsTimelineMark *mark = &g_array_index (items, AnnalsTimelineMark, i);
+      double left;
+      double right;
+
+      if (mark->is_range)
+        continue;
+
+      mark_extent (mark, &left, &right);
+      add_span (spans[mark->row], left, right);
+      if (mark->label_width > 0)
+        add_span (spans[mark->row], mark->label_x, mark->label_x + mark->label_width);
+    }
+
+  for (guint i = 0; i < items->len; i++)
+    {
+      AnnalsTimelineMark *mark = &g_array_index (items, AnnalsTimelineMark, i);
+      double left;
+      double right;
+      int row = -1;
+
+      if (!mark->is_range)
+        continue;
+
+      mark_extent (mark, &left, &right);
+      mark->label_width = 0;
+      mark->label_x = right + LABEL_GAP;
+
+      for (guint r = 0; r < ANNALS_TIMELINE_MAX_ROWS && row < 0; r++)
+        if (row_is_free (spans[r], left, right))
+          row = r;
+
+      if (row >= 0)
+        {
+          if (mark->title != NULL && mark->title[0] != '\0' && mark->label_x < self->width)
+            {
+              double width = measure_label (self,
+                                            annals_event_store_get_record (self->store, mark->position),
+                                            mark->title);
+
+              width = MIN (width, self->width - 2.0 - mark->label_x);
+              if (width >= LABEL_MIN_WIDTH &&
+                  row_is_free (spans[row], mark->label_x, mark->label_x + width))
+                {
+                  mark->label_width = width;
+                  add_span (spans[row], mark->label_x, mark->label_x + width);
+                }
+            }
+        }
+      else
+        {
+          row = 0;
+          for (guint r = 1; r < ANNALS_TIMELINE_MAX_ROWS; r++)
+            if (spans[r]->len < spans[row]->len)
+              row = r;
+        }
+
+      mark->row = row;
+      add_span (spans[row], left, right);
+      n_rows = MAX (n_rows, (guint) row + 1);
+    }
+
+  for (guint r = 0; r < ANNALS_TIMELINE_MAX_ROWS; r++)
+    g_array_unref (spans[r]);
 
   return MAX (n_rows, 1);
 }

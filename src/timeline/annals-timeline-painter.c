@@ -859,19 +859,23 @@ annals_timeline_painter_draw (AnnalsTimelinePainter       *self,
   cairo_rectangle (cr, 0, top, width, bottom - top);
   cairo_clip (cr);
 
+  /* Bars first: where rows run out they lie under the other marks. */
   n_marks = annals_timeline_layout_get_n_marks (layout);
-  for (guint i = 0; i < n_marks; i++)
-    {
-      const AnnalsTimelineMark *mark = annals_timeline_layout_get_mark (layout, i);
+  for (int pass = 0; pass < 2; pass++)
+    for (guint i = 0; i < n_marks; i++)
+      {
+        const AnnalsTimelineMark *mark = annals_timeline_layout_get_mark (layout, i);
 
-      if (mark->y < top - ANNALS_TIMELINE_ROW_HEIGHT || mark->y > bottom + ANNALS_TIMELINE_ROW_HEIGHT)
-        continue;
+        if ((pass == 0) != (mark->count == 1 && mark->is_range))
+          continue;
+        if (mark->y < top - ANNALS_TIMELINE_ROW_HEIGHT || mark->y > bottom + ANNALS_TIMELINE_ROW_HEIGHT)
+          continue;
 
-      if (mark->count > 1)
-        draw_cluster (self, cr, mark);
-      else
-        draw_event (self, cr, mark);
-    }
+        if (mark->count > 1)
+          draw_cluster (self, cr, mark);
+        else
+          draw_event (self, cr, mark);
+      }
   cairo_restore (cr);
 
   draw_today (self, cr, layout, today);
