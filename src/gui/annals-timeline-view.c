@@ -1030,6 +1030,29 @@ annals_timeline_view_snapshot (GtkWidget   *widget,
   if (self->content != NULL)
     gtk_snapshot_append_node (snapshot, self->content);
 
+  /* Lanes taller than the view show where they are scrolled to. */
+  {
+    double top;
+    double bottom;
+    double total = annals_timeline_layout_get_lanes_height (self->layout);
+
+    annals_timeline_layout_get_lanes_area (self->layout, &top, &bottom);
+    if (total > bottom - top + 0.5 && bottom > top)
+      {
+        GdkRGBA thumb = { self->palette.foreground.red, self->palette.foreground.green,
+                          self->palette.foreground.blue, 0.3 };
+        double visible = bottom - top;
+        double length = MAX (24.0, visible * visible / total);
+        double offset = top + (visible - length) * self->lane_scroll / (total - visible);
+        GskRoundedRect rounded;
+
+        gsk_rounded_rect_init_from_rect (&rounded, &GRAPHENE_RECT_INIT (width - 7, offset + 2, 4, length - 4), 2);
+        gtk_snapshot_push_rounded_clip (snapshot, &rounded);
+        gtk_snapshot_append_color (snapshot, &thumb, &rounded.bounds);
+        gtk_snapshot_pop (snapshot);
+      }
+  }
+
   selected = annals_view_state_get_selected_position (self->state);
   if (self->hover < 0 && selected < 0 && !self->selecting_range)
     return;
@@ -1084,7 +1107,10 @@ annals_timeline_view_size_allocate (GtkWidget *widget,
                                     int        height,
                                     int        baseline)
 {
-  invalidate_content (ANNALS_TIMELINE_VIEW (widget));
+  AnnalsTimelineView *self = ANNALS_TIMELINE_VIEW (widget);
+
+  annals_timeline_painter_set_scale (self->painter, gtk_widget_get_scale_factor (widget));
+  invalidate_content (self);
 }
 
 static void
