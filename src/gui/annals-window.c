@@ -49,6 +49,7 @@ struct _AnnalsWindow
   GtkSearchBar         *search_bar;
   GtkSearchEntry       *search_entry;
   GtkStack             *main_stack;
+  AdwStatusPage        *empty_page;
   AdwLeaflet           *leaflet;
   GtkLabel             *count_label;
   GtkStack             *list_stack;
@@ -61,7 +62,11 @@ struct _AnnalsWindow
   GtkDropDown          *country_dropdown;
   GtkEntry             *from_entry;
   GtkEntry             *to_entry;
+  GMenu                *file_section;
   GMenu                *recent_submenu;
+  GtkButton            *open_button;
+  guint                 recent_shown : 1;
+  guint                 open_failed : 1;
 };
 
 G_DEFINE_FINAL_TYPE (AnnalsWindow, annals_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -134,7 +139,7 @@ update_count (AnnalsWindow *self)
 
   gtk_stack_set_visible_child_name (self->list_stack, n_shown == 0 && n_total > 0 ? "no-results" : "list");
 
-  if (annals_library_get_path (self->library) == NULL)
+  if (annals_library_get_path (self->library) == NULL && !self->open_failed)
     gtk_stack_set_visible_child_name (self->main_stack, "loading");
   else
     gtk_stack_set_visible_child_name (self->main_stack, n_total == 0 ? "empty" : "events");
@@ -179,6 +184,14 @@ rebuild_recent_menu (AnnalsWindow *self)
     }
 
   g_list_free_full (items, (GDestroyNotify) gtk_recent_info_unref);
+
+  /* "Open Recent" sits after "Import Article…", and only when there is
+   * something to reopen. */
+  if (n_added > 0 && !self->recent_shown)
+    g_menu_insert_submenu (self->file_section, 2, _("Open _Recent"), G_MENU_MODEL (self->recent_submenu));
+  else if (n_added == 0 && self->recent_shown)
+    g_menu_remove (self->file_section, 2);
+  self->recent_shown = n_added > 0;
 }
 
 /* Filters and search */
@@ -650,10 +663,26 @@ open_database_cb (GObject      *object,
 
       heading = g_strdup_printf (_("Could Not Open “%s”"), name);
       show_error (self, heading, error);
+
+      /* Without any library open, the window says what went wrong
+       * instead of waiting for one. */
+      if (annals_library_get_path (self->library) == NULL)
+        {
+          self->open_failed = TRUE;
+          adw_status_page_set_title (self->empty_page, heading);
+          adw_status_page_set_description (self->empty_page, error->message);
+        }
       update_count (self);
       return;
     }
 
+  if (self->open_failed)
+    {
+      self->open_failed = FALSE;
+      adw_status_page_set_title (self->empty_page, _("No Events"));
+      adw_status_page_set_description (self->empty_page,
+                                       _("Open an events file or a news article to see its events on a timeline, or drop one here"));
+    }
   after_data_changed (self);
 
   if (data->remember)
@@ -1153,6 +1182,12 @@ on_leaflet_changed (AnnalsWindow *self)
   gboolean folded = adw_leaflet_get_folded (self->leaflet);
   GtkWidget *visible = adw_leaflet_get_visible_child (self->leaflet);
 
+  /* A narrow header bar has room for the title only with an icon. */
+  if (folded)
+    gtk_button_set_icon_name (self->open_button, "document-open-symbolic");
+  else
+    gtk_button_set_label (self->open_button, _("_Open"));
+
   gtk_widget_set_visible (self->back_button,
                           folded &&
                           visible != NULL &&
@@ -1179,6 +1214,28 @@ static void
 on_store_items_changed (AnnalsWindow *self)
 {
   update_count (self);
+}
+
+/* The group-by choice is a setting; the action and the view state follow
+ * it. */
+static void
+on_group_by_change_state (GSimpleAction *action,
+                          GVariant      *value,
+                          AnnalsWindow  *self)
+{
+  const char *nick = g_variant_get_string (value, NULL);
+
+  if (g_strv_contains ((const char * const[]) { "country", "kind", "none", NULL }, nick))
+    g_settings_set_string (self->settings, "group-by", nick);
+}
+
+static void
+on_group_by_setting_changed (AnnalsWindow *self)
+{
+  GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self), "group-by");
+
+  if (action != NULL)
+    g_simple_action_set_state (G_SIMPLE_ACTION (action), g_settings_get_value (self->settings, "group-by"));
 }
 
 /* Window state */
@@ -1244,6 +1301,8 @@ annals_window_dispose (GObject *object)
   AnnalsWindow *self = ANNALS_WINDOW (object);
 
   g_clear_handle_id (&self->range_sync_source, g_source_remove);
+  if (self->settings != NULL)
+    g_signal_handlers_disconnect_by_data (self->settings, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), ANNALS_TYPE_WINDOW);
 
   G_OBJECT_CLASS (annals_window_parent_class)->dispose (object);
@@ -1259,6 +1318,7 @@ annals_window_finalize (GObject *object)
   g_clear_object (&self->library);
   g_clear_object (&self->settings);
   g_clear_object (&self->recent_manager);
+  g_clear_object (&self->recent_submenu);
   g_clear_pointer (&self->filter, annals_filter_free);
   g_clear_pointer (&self->country_codes, g_ptr_array_unref);
   g_clear_pointer (&self->last_error, g_free);
@@ -1290,6 +1350,7 @@ annals_window_class_init (AnnalsWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AnnalsWindow, search_bar);
   gtk_widget_class_bind_template_child (widget_class, AnnalsWindow, search_entry);
   gtk_widget_class_bind_template_child (widget_class, AnnalsWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, AnnalsWindow, empty_page);
   gtk_widget_class_bind_template_child (widget_class, AnnalsWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, AnnalsWindow, count_label);
   gtk_widget_class_bind_template_child (widget_class, AnnalsWindow, list_stack);
@@ -1301,7 +1362,8 @@ annals_window_class_init (AnnalsWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AnnalsWindow, country_dropdown);
   gtk_widget_class_bind_template_child (widget_class, AnnalsWindow, from_entry);
   gtk_widget_class_bind_template_child (widget_class, AnnalsWindow, to_entry);
-  gtk_widget_class_bind_template_child (widget_class, AnnalsWindow, recent_submenu);
+  gtk_widget_class_bind_template_child (widget_class, AnnalsWindow, file_section);
+  gtk_widget_class_bind_template_child (widget_class, AnnalsWindow, open_button);
 
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_activated);
   gtk_widget_class_install_action (widget_class, "win.import-article", NULL, import_article_activated);
@@ -1345,6 +1407,7 @@ annals_window_init (AnnalsWindow *self)
    * (and each test's temporary one) has its own. */
   recent_path = g_build_filename (g_get_user_data_dir (), "recently-used.xbel", NULL);
   self->recent_manager = g_object_new (GTK_TYPE_RECENT_MANAGER, "filename", recent_path, NULL);
+  self->recent_submenu = g_menu_new ();
   g_signal_connect_object (self->recent_manager, "changed",
                            G_CALLBACK (rebuild_recent_menu), self, G_CONNECT_SWAPPED);
   rebuild_recent_menu (self);
@@ -1367,7 +1430,12 @@ annals_window_init (AnnalsWindow *self)
   g_action_map_add_action (G_ACTION_MAP (self), G_ACTION (search_action));
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
 
-  group_by_action = g_settings_create_action (self->settings, "group-by");
+  group_by_action = G_ACTION (g_simple_action_new_stateful ("group-by", G_VARIANT_TYPE_STRING,
+                                                           g_settings_get_value (self->settings, "group-by")));
+  g_signal_connect_object (group_by_action, "change-state",
+                           G_CALLBACK (on_group_by_change_state), self, 0);
+  g_signal_connect_object (self->settings, "changed::group-by",
+                           G_CALLBACK (on_group_by_setting_changed), self, G_CONNECT_SWAPPED);
   g_action_map_add_action (G_ACTION_MAP (self), group_by_action);
   g_settings_bind (self->settings, "group-by", self->state, "group-by", G_SETTINGS_BIND_GET);
 

@@ -94,7 +94,7 @@ window_is_ready (gpointer data)
   AnnalsLibrary *library = annals_window_get_library (window);
 
   return gtk_widget_get_mapped (GTK_WIDGET (window)) &&
-         annals_library_get_path (library) != NULL &&
+         (annals_library_get_path (library) != NULL || annals_window_get_last_error (window) != NULL) &&
          !annals_library_get_busy (library);
 }
 
@@ -103,6 +103,9 @@ library_is_idle (gpointer data)
 {
   return !annals_library_get_busy (ANNALS_LIBRARY (data));
 }
+
+/* The window of the running check, weak: quitting must free it. */
+static gpointer checked_window;
 
 static gboolean
 run_check_cb (gpointer data)
@@ -114,6 +117,9 @@ run_check_cb (gpointer data)
   g_assert_nonnull (window);
   g_assert_true (ANNALS_IS_WINDOW (window));
   wait_until (window_is_ready, window, "the window to show its library");
+
+  checked_window = window;
+  g_object_add_weak_pointer (G_OBJECT (window), &checked_window);
 
   check (ANNALS_WINDOW (window));
 
@@ -173,6 +179,11 @@ run_application_with_args (gboolean     fresh,
   g_object_add_weak_pointer (G_OBJECT (app), &weak);
   g_object_unref (app);
   g_assert_null (weak);
+
+  /* Quitting frees the window and everything it held. */
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_null (checked_window);
 }
 
 static void
@@ -584,6 +595,39 @@ check_group_by (AnnalsWindow *window)
   g_assert_cmpint (annals_view_state_get_group_by (state), ==, ANNALS_GROUP_BY_NONE);
 }
 
+/* A library that is not a database: the window says so, names the file,
+ * and leaves the file alone. */
+static void
+check_corrupt_library (AnnalsWindow *window)
+{
+  g_autofree char *path = annals_library_dup_default_path ();
+  g_autofree char *contents = NULL;
+
+  g_assert_nonnull (annals_window_get_last_error (window));
+  g_test_message ("Error shown: %s", annals_window_get_last_error (window));
+  g_assert_nonnull (strstr (annals_window_get_last_error (window), "library.annals"));
+  g_assert_null (annals_library_get_path (annals_window_get_library (window)));
+  g_assert_cmpstr (annals_window_get_visible_page (window), ==, "empty");
+
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, "this is not an Annals library\n");
+}
+
+static void
+test_corrupt_library (void)
+{
+  g_autofree char *path = NULL;
+  g_autofree char *folder = NULL;
+
+  reset_user_data ();
+  path = annals_library_dup_default_path ();
+  folder = g_path_get_dirname (path);
+  g_assert_cmpint (g_mkdir_with_parents (folder, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (path, "this is not an Annals library\n", -1, NULL));
+
+  run_application (FALSE, check_corrupt_library);
+}
+
 #define DEFINE_TEST(name) \
   static void test_##name (void) { run_application (TRUE, check_##name); }
 
@@ -671,6 +715,7 @@ main (int    argc,
   g_test_add_func ("/annals/gui/window/command-line-file", test_command_line_file);
   g_test_add_func ("/annals/gui/window/export", test_export);
   g_test_add_func ("/annals/gui/window/group-by", test_group_by);
+  g_test_add_func ("/annals/gui/window/corrupt-library", test_corrupt_library);
 
   status = g_test_run ();
   g_test_dbus_stop (bus);
