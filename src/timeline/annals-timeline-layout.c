@@ -905,6 +905,7 @@ layout_shelf (AnnalsTimelineLayout *self)
   double caption_width;
   double caption_height;
   double x;
+  double limit = self->width - 8.0;
 
   annals_timeline_layout_measure (self, _("Undated"), TRUE, &caption_width, &caption_height);
   x = 12.0 + caption_width + 12.0;
@@ -916,9 +917,21 @@ layout_shelf (AnnalsTimelineLayout *self)
       AnnalsTimelineChip chip;
       double width = measure_label (self, record, title != NULL ? title : "") + CHIP_PADDING;
 
-      if (x + width > self->width - 8.0)
+      if (x + width > limit)
         {
-          self->n_undated_hidden = n_events - i;
+          g_autofree char *more = NULL;
+          double more_width;
+
+          /* Make room for the count of those left out. */
+          more = g_strdup_printf (ngettext ("%u more", "%u more", n_events - i), n_events - i);
+          annals_timeline_layout_measure (self, more, FALSE, &more_width, NULL);
+          while (self->chips->len > 0 &&
+                 g_array_index (self->chips, AnnalsTimelineChip, self->chips->len - 1).x +
+                 g_array_index (self->chips, AnnalsTimelineChip, self->chips->len - 1).width >
+                 self->width - more_width - 24.0)
+            g_array_set_size (self->chips, self->chips->len - 1);
+
+          self->n_undated_hidden = n_events - n_dated - self->chips->len;
           break;
         }
 

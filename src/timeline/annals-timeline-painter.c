@@ -446,12 +446,13 @@ draw_today (AnnalsTimelinePainter *self,
 
   fill_rectangle (cr, &self->palette.today, 0.9, x - 1.0, top, 2.0, bottom - top);
 
+  /* The label sits at the foot of the lanes, clear of the axis labels. */
   annals_timeline_layout_measure (layout, _("Today"), TRUE, &label_width, &label_height);
   set_color (cr, &self->palette.today, 1.0);
-  rounded_rectangle (cr, x - label_width / 2.0 - 6.0, top - label_height - 2.0,
+  rounded_rectangle (cr, x - label_width / 2.0 - 6.0, bottom - label_height - 6.0,
                      label_width + 12.0, label_height + 2.0, 6.0);
   cairo_fill (cr);
-  draw_text (self, cr, _("Today"), x - label_width / 2.0, top - label_height / 2.0 - 1.0,
+  draw_text (self, cr, _("Today"), x - label_width / 2.0, bottom - label_height / 2.0 - 5.0,
              0, TRUE, INK_WHITE);
 }
 

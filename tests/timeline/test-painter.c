@@ -218,8 +218,8 @@ test_today (Fixture       *fixture,
   annals_time_scale_init (&scale, from, to, 0, WIDTH);
   x = (int) round (annals_time_scale_time_to_x (&scale, today));
 
-  g_assert_cmpfloat (distance_to (fixture->surface, x, HEIGHT - 60, &fixture->palette.today), <, 0.2);
-  g_assert_cmpfloat (distance_to (fixture->surface, x + 30, HEIGHT - 60, &fixture->palette.today), >, 0.5);
+  g_assert_cmpfloat (distance_to (fixture->surface, x, HEIGHT / 3, &fixture->palette.today), <, 0.2);
+  g_assert_cmpfloat (distance_to (fixture->surface, x + 30, HEIGHT / 3, &fixture->palette.today), >, 0.5);
 }
 
 static void
