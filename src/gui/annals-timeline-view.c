@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "annals-gui-format.h"
 #include "annals-timeline-layout.h"
 #include "annals-timeline-painter.h"
 #include "annals-timeline-view.h"
@@ -231,11 +232,8 @@ describe_event (AnnalsTimelineView *self,
 {
   AnnalsEventStore *store = get_store (self);
   g_autoptr(AnnalsEvent) event = NULL;
-  g_autofree char *start = NULL;
-  g_autofree char *end = NULL;
   g_autofree char *date = NULL;
-  const char *host_name = NULL;
-  const char *host = NULL;
+  g_autofree char *host_name = NULL;
   const char *title;
 
   if (store == NULL || position >= annals_event_store_get_n_events (store))
@@ -243,33 +241,18 @@ describe_event (AnnalsTimelineView *self,
 
   event = annals_event_store_get_event (store, position);
   if (event == NULL)
-    return g_strdup (annals_event_store_get_title (store, position));
+    {
+      const char *stored_title = annals_event_store_get_title (store, position);
 
+      if (stored_title == NULL)
+        return NULL;
+      return markup ? g_markup_escape_text (stored_title, -1) : g_strdup (stored_title);
+    }
+
+  /* The date says how precisely it is known: "2023 (year only)". */
   title = annals_event_get_title (event);
-  host = annals_event_get_host_country (event);
-  if (host != NULL && host[0] != '\0')
-    host_name = annals_country_get_name (host);
-  if (host_name == NULL)
-    host_name = host;
-
-  if (annals_date_is_set (annals_event_get_start (event)))
-    {
-      start = annals_date_format (annals_event_get_start (event));
-      if (annals_date_is_set (annals_event_get_end (event)))
-        {
-          end = annals_date_format (annals_event_get_end (event));
-          /* Translators: a range of dates, e.g. “5 – 10 September 2022” */
-          date = g_strdup_printf (_("%s – %s"), start, end);
-        }
-      else
-        {
-          date = g_steal_pointer (&start);
-        }
-    }
-  else
-    {
-      date = g_strdup (_("Undated"));
-    }
+  host_name = annals_format_country (annals_event_get_host_country (event));
+  date = annals_format_event_dates_precise (event);
 
   if (markup)
     {

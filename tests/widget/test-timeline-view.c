@@ -121,6 +121,67 @@ test_keyboard_navigation (Fixture       *fixture,
   g_assert_cmpint (annals_view_state_get_selected_position (fixture->state), ==, n_dated - 1);
 }
 
+/* The action a key runs on the canvas, through the class shortcuts. */
+static char *
+action_for_key (GtkWidget       *widget,
+                guint            keyval,
+                GdkModifierType  modifiers)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+  g_autoptr(GtkShortcutTrigger) wanted = gtk_keyval_trigger_new (keyval, modifiers);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+          GtkShortcutAction *action = gtk_shortcut_get_action (shortcut);
+
+          if (gtk_shortcut_trigger_equal (gtk_shortcut_get_trigger (shortcut), wanted) &&
+              GTK_IS_NAMED_ACTION (action))
+            return g_strdup (gtk_named_action_get_action_name (GTK_NAMED_ACTION (action)));
+        }
+    }
+
+  return NULL;
+}
+
+static void
+test_key_bindings (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  static const struct {
+    guint           keyval;
+    GdkModifierType modifiers;
+    const char     *action;
+  } keys[] = {
+    { GDK_KEY_Left, 0, "timeline.select-previous" },
+    { GDK_KEY_Right, 0, "timeline.select-next" },
+    { GDK_KEY_Up, 0, "timeline.lane-up" },
+    { GDK_KEY_Down, 0, "timeline.lane-down" },
+    { GDK_KEY_plus, 0, "timeline.zoom-in" },
+    { GDK_KEY_minus, 0, "timeline.zoom-out" },
+    { GDK_KEY_0, 0, "timeline.zoom-fit" },
+    { GDK_KEY_plus, GDK_CONTROL_MASK, "timeline.zoom-in" },
+    { GDK_KEY_minus, GDK_CONTROL_MASK, "timeline.zoom-out" },
+    { GDK_KEY_Home, 0, "timeline.select-first" },
+    { GDK_KEY_End, 0, "timeline.select-last" },
+    { GDK_KEY_Return, 0, "timeline.activate-selected" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    {
+      g_autofree char *action = action_for_key (fixture->view, keys[i].keyval, keys[i].modifiers);
+
+      g_assert_cmpstr (action, ==, keys[i].action);
+    }
+}
+
 static const char *
 selected_host (Fixture *fixture)
 {
@@ -335,6 +396,7 @@ main (int   argc,
 
   ADD ("properties", test_widget_properties);
   ADD ("keyboard-navigation", test_keyboard_navigation);
+  ADD ("key-bindings", test_key_bindings);
   ADD ("lanes", test_lanes);
   ADD ("zoom-actions", test_zoom_actions);
   ADD ("lookup-and-activate", test_lookup_and_activate);
