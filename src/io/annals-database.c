@@ -793,16 +793,32 @@ find_merge_target (AnnalsDatabase  *self,
                    GError         **error)
 {
   g_autoptr(GArray) candidates = g_array_new (FALSE, FALSE, sizeof (gint64));
+  const AnnalsDate *start = annals_event_get_start (event);
+  gint64 from = G_MININT32, to = G_MAXINT32;
   int rc;
 
   *target = NULL;
 
+  /* Dates merge when one start contains the other, or one is unset: a
+   * stored start then begins at most a year (the longest period) before
+   * this one, and before this one ends. Only those rows are loaded, so
+   * that a title that recurs every year does not load every year. */
+  if (start != NULL && annals_date_is_set (start))
+    {
+      from = (gint64) annals_date_get_first_day (start) - 366;
+      to = annals_date_get_end_day (start);
+    }
+
   if (!prepare (self, &self->find_merge_candidates,
-                "SELECT id FROM events WHERE kind = ?1 AND norm_title = ?2", error))
+                "SELECT id FROM events WHERE kind = ?1 AND norm_title = ?2"
+                " AND (first_day = 2147483647 OR (first_day >= ?3 AND first_day < ?4))"
+                " ORDER BY id LIMIT 64", error))
     return FALSE;
 
   sqlite3_bind_int (self->find_merge_candidates, 1, annals_event_get_kind (event));
   sqlite3_bind_text (self->find_merge_candidates, 2, normalized_title, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (self->find_merge_candidates, 3, from);
+  sqlite3_bind_int64 (self->find_merge_candidates, 4, to);
 
   while ((rc = sqlite3_step (self->find_merge_candidates)) == SQLITE_ROW)
     {

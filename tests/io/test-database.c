@@ -151,6 +151,59 @@ test_merge (Fixture       *fixture,
   g_assert_cmpuint (annals_event_get_n_mentions (event), ==, 2);
 }
 
+static AnnalsEvent *
+make_meeting (const char *id,
+              const char *start)
+{
+  AnnalsEvent *event = annals_event_new (id, "NATO Defence Ministers' Meeting");
+  AnnalsDate date;
+
+  annals_event_set_kind (event, ANNALS_EVENT_KIND_MEETING);
+  if (start != NULL)
+    {
+      g_assert_true (annals_date_parse (&date, start, NULL));
+      annals_event_set_start (event, &date);
+    }
+
+  return event;
+}
+
+/* A title that recurs every year merges only with the event whose date
+ * it fits. */
+static void
+test_merge_dates (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  const struct { const char *start; gboolean merged; } imports[] = {
+    { "2020-02-12", FALSE },
+    { "2021-02-17", FALSE },
+    { "2021-10", FALSE },
+    { "2021", TRUE },          /* contains (and merges with) the first of 2021 */
+    { "2021-10-21", TRUE },
+    { "2019", FALSE },
+    { NULL, TRUE },            /* undated: any of them */
+  };
+  g_autoptr(AnnalsDatabase) database = NULL;
+  g_autoptr(GError) error = NULL;
+
+  database = annals_database_open (fixture->path, &error);
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < G_N_ELEMENTS (imports); i++)
+    {
+      g_autoptr(AnnalsEventSet) set = annals_event_set_new ();
+      g_autoptr(AnnalsEvent) event = make_meeting ("nato", imports[i].start);
+      AnnalsImportStats stats;
+
+      annals_event_set_add_event (set, event);
+      annals_database_add_set (database, set, &stats, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (stats.events_merged, ==, imports[i].merged ? 1 : 0);
+    }
+
+  g_assert_cmpint (annals_database_count_events (database, NULL), ==, 4);
+}
+
 static void
 test_ids (Fixture       *fixture,
           gconstpointer  data)
@@ -484,6 +537,7 @@ main (int    argc,
 
   ADD ("round-trip", test_round_trip);
   ADD ("merge", test_merge);
+  ADD ("merge-dates", test_merge_dates);
   ADD ("ids", test_ids);
   ADD ("rollback", test_rollback);
   ADD ("store", test_store);
