@@ -107,9 +107,10 @@ annals_format_event_count (guint n_shown,
                            guint n_total)
 {
   if (n_shown == n_total)
-    return g_strdup_printf (ngettext ("%u event", "%u events", n_total), n_total);
+    return g_strdup_printf (ngettext ("%'u event", "%'u events", n_total), n_total);
 
   /* Translators: how many events the search and filters let through, e.g.
-   * “12 of 340 events”; the plural follows the total. */
-  return g_strdup_printf (ngettext ("%u of %u event", "%u of %u events", n_total), n_shown, n_total);
+   * “12 of 340 events”; the plural follows the total. The ' flag groups
+   * thousands as the locale does. */
+  return g_strdup_printf (ngettext ("%'u of %'u event", "%'u of %'u events", n_total), n_shown, n_total);
 }

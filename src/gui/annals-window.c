@@ -38,6 +38,7 @@ struct _AnnalsWindow
   char                 *last_error;
   char                 *count_text;
   guint                 range_sync_source;
+  guint                 header_source;
   guint                 syncing_selection : 1;
   guint                 syncing_filters : 1;
 
@@ -1176,11 +1177,15 @@ go_back_activated (GtkWidget  *widget,
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
 }
 
-static void
-on_leaflet_changed (AnnalsWindow *self)
+/* The leaflet folds during a size allocation: the header bar changes in
+ * the next idle, not in the middle of it. */
+static gboolean
+update_header_cb (gpointer user_data)
 {
+  AnnalsWindow *self = ANNALS_WINDOW (user_data);
   gboolean folded = adw_leaflet_get_folded (self->leaflet);
-  GtkWidget *visible = adw_leaflet_get_visible_child (self->leaflet);
+
+  self->header_source = 0;
 
   /* A narrow header bar has room for the title only with an icon. */
   if (folded)
@@ -1190,8 +1195,16 @@ on_leaflet_changed (AnnalsWindow *self)
 
   gtk_widget_set_visible (self->back_button,
                           folded &&
-                          visible != NULL &&
                           g_strcmp0 (adw_leaflet_get_visible_child_name (self->leaflet), "content") == 0);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_leaflet_changed (AnnalsWindow *self)
+{
+  if (self->header_source == 0)
+    self->header_source = g_idle_add (update_header_cb, self);
 }
 
 static void
@@ -1301,6 +1314,7 @@ annals_window_dispose (GObject *object)
   AnnalsWindow *self = ANNALS_WINDOW (object);
 
   g_clear_handle_id (&self->range_sync_source, g_source_remove);
+  g_clear_handle_id (&self->header_source, g_source_remove);
   if (self->settings != NULL)
     g_signal_handlers_disconnect_by_data (self->settings, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), ANNALS_TYPE_WINDOW);
