@@ -8,7 +8,9 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "annals-article.h"
 #include "annals-extractor.h"
@@ -2632,8 +2634,28 @@ annals_extract_file (const char       *path,
   g_autofree char *contents = NULL;
   g_autoptr(GError) local_error = NULL;
   gsize length;
+  GStatBuf info;
 
   g_return_val_if_fail (path != NULL, NULL);
+
+  /* A device or a FIFO may never end (/dev/zero): only regular files are
+   * read, and none larger than an article may be. */
+  if (g_stat (path, &info) == 0)
+    {
+      if (!S_ISREG (info.st_mode))
+        {
+          g_set_error (error, ANNALS_EXTRACT_ERROR, ANNALS_EXTRACT_ERROR_FAILED,
+                       _("%s: not a regular file"), path);
+          return NULL;
+        }
+      if ((guint64) info.st_size > ANNALS_ARTICLE_MAX_SIZE)
+        {
+          g_set_error (error, ANNALS_EXTRACT_ERROR, ANNALS_EXTRACT_ERROR_TOO_LARGE,
+                       _("%s: the article is larger than %u MiB"), path,
+                       ANNALS_ARTICLE_MAX_SIZE / (1024u * 1024u));
+          return NULL;
+        }
+    }
 
   if (!g_file_get_contents (path, &contents, &length, &local_error))
     {

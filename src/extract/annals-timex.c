@@ -277,7 +277,9 @@ static guint
 skip_month_period (const AnnalsTokens *tokens,
                    guint               index)
 {
-  if (is_punct (tokens, index, '.') && annals_tokens_is_joined (tokens, index))
+  if (index > 0 && is_punct (tokens, index, '.') && annals_tokens_is_joined (tokens, index) &&
+      (annals_tokens_get (tokens, index - 1)->end - annals_tokens_get (tokens, index - 1)->start <= 3 ||
+       lower_is (tokens, index - 1, "sept")))
     return index + 1;
   return index;
 }
