@@ -300,6 +300,11 @@ bind_text_or_null (sqlite3_stmt *stmt,
     sqlite3_bind_text (stmt, column, text, -1, SQLITE_TRANSIENT);
 }
 
+/* What a mention row must be to become an AnnalsMention: a damaged file
+ * can hold a NULL document id or a span that ends before it starts. */
+#define VALID_MENTION \
+  "d.uid IS NOT NULL AND m.start BETWEEN 0 AND m.\"end\" AND m.\"end\" <= 4294967295"
+
 static const char *
 column_text (sqlite3_stmt *stmt,
              int           column)
@@ -1579,7 +1584,7 @@ annals_database_load_event (AnnalsDatabase  *self,
   if (!prepare (self, &self->select_mentions,
                 "SELECT d.uid, m.start, m.\"end\" FROM mentions m"
                 " JOIN documents d ON d.id = m.document"
-                " WHERE m.event = ?1 ORDER BY m.position", error))
+                " WHERE m.event = ?1 AND " VALID_MENTION " ORDER BY m.position", error))
     return NULL;
 
   sqlite3_bind_int64 (self->select_mentions, 1, key);
@@ -1704,6 +1709,7 @@ annals_database_foreach (AnnalsDatabase          *self,
       (rc = sqlite3_prepare_v2 (self->db,
                                 "SELECT m.event, d.uid, m.start, m.\"end\" FROM mentions m"
                                 " JOIN documents d ON d.id = m.document"
+                                " WHERE " VALID_MENTION
                                 " ORDER BY m.event, m.position",
                                 -1, &mentions, NULL)) != SQLITE_OK ||
       (rc = sqlite3_prepare_v2 (self->db,
