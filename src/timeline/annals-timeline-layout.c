@@ -14,7 +14,12 @@
 
 /* Lanes with more candidate events than this many per bin of the width are
  * drawn from counts per bin (binary searches), never event by event. */
-#define DETAIL_PER_BIN      2
+#define DETAIL_PER_BIN      3
+/* Events longer than this many days (ranges, dates known to the year) are
+ * also kept in one list per lane, to find those that began long before
+ * the visible range without scanning everything since. */
+#define SHORT_DURATION      31
+#define LONG_SCAN_LIMIT     4096
 #define AGGREGATE_BIN_WIDTH 30.0
 #define MARK_GAP            6.0
 #define LABEL_GAP           4.0
@@ -38,6 +43,9 @@ typedef struct
   /* Dated events of the lane, one time-sorted array per kind. */
   GArray  *entries[ANNALS_N_EVENT_KINDS];
   gint32   max_duration[ANNALS_N_EVENT_KINDS];
+  /* The events longer than SHORT_DURATION, whatever their kind. */
+  GArray  *long_entries;
+  gint32   max_long_duration;
 } LaneIndex;
 
 struct _AnnalsTimelineLayout
@@ -77,6 +85,7 @@ lane_index_free (gpointer data)
 
   for (guint k = 0; k < ANNALS_N_EVENT_KINDS; k++)
     g_clear_pointer (&lane->entries[k], g_array_unref);
+  g_clear_pointer (&lane->long_entries, g_array_unref);
   g_free (lane->name);
   g_free (lane);
 }
@@ -241,7 +250,18 @@ build_index (AnnalsTimelineLayout *self)
           if (lane->entries[kind] == NULL)
             lane->entries[kind] = g_array_new (FALSE, FALSE, sizeof (Entry));
           g_array_append_val (lane->entries[kind], entry);
-          lane->max_duration[kind] = MAX (lane->max_duration[kind], duration);
+
+          if (duration > SHORT_DURATION)
+            {
+              if (lane->long_entries == NULL)
+                lane->long_entries = g_array_new (FALSE, FALSE, sizeof (Entry));
+              g_array_append_val (lane->long_entries, entry);
+              lane->max_long_duration = MAX (lane->max_long_duration, duration);
+            }
+          else
+            {
+              lane->max_duration[kind] = MAX (lane->max_duration[kind], duration);
+            }
         }
     }
 
@@ -355,7 +375,7 @@ mark_extent (const AnnalsTimelineMark *mark,
 
   *left = mark->x - radius;
   *right = mark->x + radius;
-  if (mark->count == 1 && (mark->is_range || mark->start_precision != ANNALS_PRECISION_DAY))
+  if (mark->is_range || mark->start_precision != ANNALS_PRECISION_DAY)
     {
       *left = MIN (*left, mark->x_start);
       *right = MAX (*right, mark->x_end);
@@ -399,13 +419,28 @@ add_to_cluster (AnnalsTimelineMark       *cluster,
     cluster->status = ANNALS_EVENT_STATUS_UNKNOWN;
 }
 
+static void
+clamp_into_view (AnnalsTimelineLayout *self,
+                 AnnalsTimelineMark   *mark)
+{
+  double radius = mark_radius (mark);
+  double low = MAX (mark->x_start, 0.0) + radius + 2.0;
+  double high = MIN (mark->x_end, self->width) - radius - 2.0;
+
+  if (low <= high)
+    mark->x = CLAMP (mark->x, low, high);
+}
+
 /* Lane events one by one: few enough that each gets its own mark unless
- * closer than the cluster spacing to its neighbour. */
+ * closer than the cluster spacing to its neighbour. Events known only to
+ * the same month or year share one band with their count. */
 static void
 collect_detailed (AnnalsTimelineLayout *self,
                   LaneIndex            *lane,
                   const guint          *first,
                   const guint          *last,
+                  guint                 long_first,
+                  guint                 long_last,
                   GArray               *items)
 {
   g_autoptr(GArray) singles = g_array_new (FALSE, FALSE, sizeof (AnnalsTimelineMark));
@@ -413,6 +448,7 @@ collect_detailed (AnnalsTimelineLayout *self,
   gint32 to = (gint32) ceil (self->scale.to);
   int cluster = -1;
   double cluster_start = 0.0;
+  int period = -1;
 
   for (guint k = 0; k < ANNALS_N_EVENT_KINDS; k++)
     {
@@ -422,12 +458,27 @@ collect_detailed (AnnalsTimelineLayout *self,
           const AnnalsEventRecord *record = annals_event_store_get_record (self->store, position);
           AnnalsTimelineMark mark;
 
-          if (!annals_event_record_overlaps (record, from, to))
+          /* Long events come from their own list below. */
+          if (record->end_day - record->first_day > SHORT_DURATION ||
+              !annals_event_record_overlaps (record, from, to))
             continue;
 
           init_event_mark (self, &mark, position, record);
           g_array_append_val (singles, mark);
         }
+    }
+
+  for (guint i = long_first; i < long_last; i++)
+    {
+      guint position = g_array_index (lane->long_entries, Entry, i).position;
+      const AnnalsEventRecord *record = annals_event_store_get_record (self->store, position);
+      AnnalsTimelineMark mark;
+
+      if (!annals_event_record_overlaps (record, from, to))
+        continue;
+
+      init_event_mark (self, &mark, position, record);
+      g_array_append_val (singles, mark);
     }
 
   g_array_sort (singles, compare_marks_by_x);
@@ -438,7 +489,21 @@ collect_detailed (AnnalsTimelineLayout *self,
 
       if (!is_point_like (mark))
         {
+          /* A band for a month or year: merge with one for the same one. */
+          if (!mark->is_range && period >= 0)
+            {
+              AnnalsTimelineMark *shared = &g_array_index (items, AnnalsTimelineMark, period);
+
+              if (shared->x_start == mark->x_start && shared->x_end == mark->x_end)
+                {
+                  add_to_cluster (shared, mark);
+                  continue;
+                }
+            }
+
           g_array_append_val (items, *mark);
+          if (!mark->is_range)
+            period = items->len - 1;
           continue;
         }
 
@@ -451,6 +516,15 @@ collect_detailed (AnnalsTimelineLayout *self,
       g_array_append_val (items, *mark);
       cluster = items->len - 1;
       cluster_start = mark->x;
+    }
+
+  /* A shared band's count goes where the band is visible. */
+  for (guint i = 0; i < items->len; i++)
+    {
+      AnnalsTimelineMark *mark = &g_array_index (items, AnnalsTimelineMark, i);
+
+      if (mark->count > 1 && mark->x_end - mark->x_start >= ANNALS_TIMELINE_CLUSTER_SPACING)
+        clamp_into_view (self, mark);
     }
 }
 
@@ -732,6 +806,7 @@ place_rows (AnnalsTimelineLayout *self,
           for (guint r = 1; r < ANNALS_TIMELINE_MAX_ROWS; r++)
             if (spans[r]->len < spans[row]->len)
               row = r;
+          mark->under = TRUE;
         }
 
       mark->row = row;
@@ -759,6 +834,8 @@ layout_lanes (AnnalsTimelineLayout *self,
       AnnalsTimelineLane lane = { 0, };
       guint first[ANNALS_N_EVENT_KINDS] = { 0, };
       guint last[ANNALS_N_EVENT_KINDS] = { 0, };
+      guint long_first = 0;
+      guint long_last = 0;
       guint n_candidates = 0;
       g_autoptr(GArray) items = NULL;
 
@@ -776,13 +853,40 @@ layout_lanes (AnnalsTimelineLayout *self,
             {
               if (index->entries[k] == NULL)
                 continue;
-              first[k] = lower_bound (index->entries[k], 0, self->scale.from - index->max_duration[k]);
+              first[k] = lower_bound (index->entries[k], 0, self->scale.from - MIN (index->max_duration[k], SHORT_DURATION));
               last[k] = lower_bound (index->entries[k], first[k], self->scale.to);
               n_candidates += last[k] - first[k];
             }
 
+          /* Long events that began before the range count once per
+           * shared period (they are drawn as one band); looking for them
+           * stops at a bound. */
+          if (index->long_entries != NULL && n_candidates <= n_bins * DETAIL_PER_BIN)
+            {
+              gint32 previous_first = G_MININT32;
+              gint32 from_day = (gint32) floor (self->scale.from);
+              gint32 to_day = (gint32) ceil (self->scale.to);
+
+              long_first = lower_bound (index->long_entries, 0, self->scale.from - index->max_long_duration);
+              long_last = lower_bound (index->long_entries, long_first, self->scale.to);
+              if (long_last - long_first > LONG_SCAN_LIMIT)
+                n_candidates = G_MAXUINT;
+              else
+                for (guint i = long_first; i < long_last; i++)
+                  {
+                    const Entry *entry = &g_array_index (index->long_entries, Entry, i);
+                    const AnnalsEventRecord *record = annals_event_store_get_record (self->store, entry->position);
+
+                    if (!annals_event_record_overlaps (record, from_day, to_day))
+                      continue;
+                    if (record->end_precision != ANNALS_PRECISION_NONE || record->first_day != previous_first)
+                      n_candidates++;
+                    previous_first = record->first_day;
+                  }
+            }
+
           if (n_candidates <= n_bins * DETAIL_PER_BIN)
-            collect_detailed (self, index, first, last, items);
+            collect_detailed (self, index, first, last, long_first, long_last, items);
           else
             collect_aggregated (self, index, items);
 

@@ -56,6 +56,7 @@ typedef struct
   double       label_x;
   double       label_width;   /* 0 without a label */
   guint        is_range : 1;
+  guint        under : 1;     /* a bar that found no free row: drawn faint, beneath */
 } AnnalsTimelineMark;
 
 typedef struct

@@ -521,6 +521,29 @@ draw_dot (AnnalsTimelinePainter *self,
   paint_sprite (cr, sprite, round (x) - DOT_SPRITE_SIZE / 2.0, round (y) - DOT_SPRITE_SIZE / 2.0);
 }
 
+/* Known to the month or the year: a soft band over the period, with
+ * whiskers at its ends; the dot goes at the most likely point. */
+static void
+draw_band (cairo_t                  *cr,
+           const AnnalsTimelineMark *mark,
+           const AnnalsColor        *color)
+{
+  cairo_pattern_t *gradient = cairo_pattern_create_linear (mark->x_start, 0, mark->x_end, 0);
+
+  cairo_pattern_add_color_stop_rgba (gradient, 0.0, color->red, color->green, color->blue, 0.06);
+  cairo_pattern_add_color_stop_rgba (gradient, 0.5, color->red, color->green, color->blue, 0.28);
+  cairo_pattern_add_color_stop_rgba (gradient, 1.0, color->red, color->green, color->blue, 0.06);
+  cairo_set_source (cr, gradient);
+  cairo_rectangle (cr, mark->x_start, mark->y - BAND_HEIGHT / 2.0,
+                   mark->x_end - mark->x_start, BAND_HEIGHT);
+  cairo_fill (cr);
+  cairo_pattern_destroy (gradient);
+
+  fill_rectangle (cr, color, 0.55, mark->x_start, mark->y - 0.5, mark->x_end - mark->x_start, 1.0);
+  fill_rectangle (cr, color, 0.55, round (mark->x_start), mark->y - BAND_HEIGHT / 2.0, 1.0, BAND_HEIGHT);
+  fill_rectangle (cr, color, 0.55, round (mark->x_end) - 1.0, mark->y - BAND_HEIGHT / 2.0, 1.0, BAND_HEIGHT);
+}
+
 static double
 cluster_radius (guint count)
 {
@@ -583,6 +606,10 @@ draw_cluster (AnnalsTimelinePainter    *self,
       total_shares += shares[k];
     }
 
+  /* Events sharing a month or a year share its band. */
+  if (mark->start_precision != ANNALS_PRECISION_DAY && mark->x_end - mark->x_start >= 2.0)
+    draw_band (cr, mark, &self->palette.kinds[MIN (mark->kind, ANNALS_EVENT_KIND_OTHER)]);
+
   g_snprintf (key, sizeof key, "c%d:%u.%u.%u.%u.%u.%u.%u.%u", (int) radius,
               shares[0], shares[1], shares[2], shares[3], shares[4], shares[5], shares[6], shares[7]);
   if (self->vector)
@@ -638,7 +665,17 @@ draw_event (AnnalsTimelinePainter    *self,
   const AnnalsColor *color = &palette->kinds[kind];
   gboolean planned = mark->status == ANNALS_EVENT_STATUS_PLANNED;
 
-  if (mark->is_range)
+  if (mark->is_range && mark->under)
+    {
+      /* No row of its own: a thin line that leaves the marks and labels
+       * above it legible. */
+      rounded_rectangle (cr, mark->x_start, mark->y + BAR_HEIGHT / 2.0 - 3.0,
+                         MAX (mark->x_end - mark->x_start, 2.0), 3.0, 1.5);
+      set_color (cr, color, planned ? 0.3 : 0.45);
+      cairo_fill (cr);
+      return;
+    }
+  else if (mark->is_range)
     {
       double width = MAX (mark->x_end - mark->x_start, 2.0);
 
@@ -668,22 +705,7 @@ draw_event (AnnalsTimelinePainter    *self,
     }
   else if (mark->start_precision != ANNALS_PRECISION_DAY && mark->x_end - mark->x_start >= 2.0)
     {
-      /* Known to the month or the year: a soft band over the period, with
-       * whiskers at its ends, and the dot at the most likely point. */
-      cairo_pattern_t *gradient = cairo_pattern_create_linear (mark->x_start, 0, mark->x_end, 0);
-
-      cairo_pattern_add_color_stop_rgba (gradient, 0.0, color->red, color->green, color->blue, 0.06);
-      cairo_pattern_add_color_stop_rgba (gradient, 0.5, color->red, color->green, color->blue, 0.28);
-      cairo_pattern_add_color_stop_rgba (gradient, 1.0, color->red, color->green, color->blue, 0.06);
-      cairo_set_source (cr, gradient);
-      cairo_rectangle (cr, mark->x_start, mark->y - BAND_HEIGHT / 2.0,
-                       mark->x_end - mark->x_start, BAND_HEIGHT);
-      cairo_fill (cr);
-      cairo_pattern_destroy (gradient);
-
-      fill_rectangle (cr, color, 0.55, mark->x_start, mark->y - 0.5, mark->x_end - mark->x_start, 1.0);
-      fill_rectangle (cr, color, 0.55, round (mark->x_start), mark->y - BAND_HEIGHT / 2.0, 1.0, BAND_HEIGHT);
-      fill_rectangle (cr, color, 0.55, round (mark->x_end) - 1.0, mark->y - BAND_HEIGHT / 2.0, 1.0, BAND_HEIGHT);
+      draw_band (cr, mark, color);
     }
 
   draw_dot (self, cr, kind, mark->status, mark->x, mark->y);
