@@ -461,6 +461,70 @@ test_precision_extent (void)
   annals_timeline_layout_free (layout);
 }
 
+static void
+test_shared_periods (void)
+{
+  g_autoptr(AnnalsEventStore) store = annals_event_store_new ();
+  AnnalsTimelineLayout *layout = create_layout ();
+  AnnalsEvent *events[] = {
+    timeline_test_event ("a", "Exercise A", ANNALS_EVENT_KIND_EXERCISE, "2023", NULL, ANNALS_EVENT_STATUS_PLANNED, "RU"),
+    timeline_test_event ("b", "Meeting B", ANNALS_EVENT_KIND_MEETING, "2023", NULL, ANNALS_EVENT_STATUS_PLANNED, "RU"),
+    timeline_test_event ("c", "Summit C", ANNALS_EVENT_KIND_SUMMIT, "2023-05-10", NULL, ANNALS_EVENT_STATUS_PAST, "RU"),
+    timeline_test_event ("d", "Decade", ANNALS_EVENT_KIND_OTHER, "2015-01-01", "2030-12-31", ANNALS_EVENT_STATUS_PAST, "RU"),
+  };
+  const AnnalsTimeScale *scale;
+  gboolean seen_band = FALSE;
+  gboolean seen_range = FALSE;
+  gboolean seen_day = FALSE;
+
+  annals_event_store_begin_update (store);
+  for (guint i = 0; i < G_N_ELEMENTS (events); i++)
+    {
+      annals_event_store_append_event (store, events[i]);
+      g_object_unref (events[i]);
+    }
+  annals_event_store_end_update (store);
+
+  /* A month of 2023: the two events known only to 2023 share the year's
+   * band; the range that began in 2015 is found and drawn as a bar. */
+  annals_timeline_layout_update (layout, store, ANNALS_GROUP_BY_COUNTRY,
+                                 timeline_test_day (2023, 5, 1), timeline_test_day (2023, 6, 1),
+                                 1000, 400, 0);
+  scale = annals_timeline_layout_get_scale (layout);
+  g_assert_cmpuint (annals_timeline_layout_get_n_marks (layout), ==, 3);
+
+  for (guint i = 0; i < annals_timeline_layout_get_n_marks (layout); i++)
+    {
+      const AnnalsTimelineMark *mark = annals_timeline_layout_get_mark (layout, i);
+
+      if (mark->is_range)
+        {
+          seen_range = TRUE;
+          g_assert_cmpfloat (mark->x_start, <, 0);
+          g_assert_cmpfloat (mark->x_end, >, 1000);
+        }
+      else if (mark->count == 2)
+        {
+          seen_band = TRUE;
+          g_assert_cmpfloat_with_epsilon (mark->x_start, annals_time_scale_time_to_x (scale, timeline_test_day (2023, 1, 1)), 1e-6);
+          g_assert_cmpfloat_with_epsilon (mark->x_end, annals_time_scale_time_to_x (scale, timeline_test_day (2024, 1, 1)), 1e-6);
+          g_assert_cmpuint (mark->kind_counts[ANNALS_EVENT_KIND_EXERCISE], ==, 1);
+          g_assert_cmpuint (mark->kind_counts[ANNALS_EVENT_KIND_MEETING], ==, 1);
+          /* Its count stays in view, inside the band. */
+          g_assert_cmpfloat (mark->x, >, 0);
+          g_assert_cmpfloat (mark->x, <, 1000);
+        }
+      else
+        {
+          seen_day = TRUE;
+          g_assert_cmpstr (mark->title, ==, "Summit C");
+        }
+    }
+
+  g_assert_true (seen_band && seen_range && seen_day);
+  annals_timeline_layout_free (layout);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -476,6 +540,7 @@ main (int   argc,
   g_test_add_func ("/annals/timeline/layout/bce-axis", test_bce_axis);
   g_test_add_func ("/annals/timeline/layout/lookup", test_lookup);
   g_test_add_func ("/annals/timeline/layout/precision-extent", test_precision_extent);
+  g_test_add_func ("/annals/timeline/layout/shared-periods", test_shared_periods);
 
   return g_test_run ();
 }
