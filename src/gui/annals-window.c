@@ -1160,6 +1160,28 @@ open_path_activated (GtkWidget  *widget,
 }
 
 static void
+close_search_activated (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  AnnalsWindow *self = ANNALS_WINDOW (widget);
+
+  gtk_search_bar_set_search_mode (self->search_bar, FALSE);
+}
+
+static void
+on_search_mode_changed (AnnalsWindow *self)
+{
+  gboolean searching = gtk_search_bar_get_search_mode (self->search_bar);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.close-search", searching);
+
+  /* Closing the search shows every event again. */
+  if (!searching && gtk_editable_get_text (GTK_EDITABLE (self->search_entry))[0] != '\0')
+    gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+}
+
+static void
 export_to_activated (GtkWidget  *widget,
                      const char *action_name,
                      GVariant   *parameter)
@@ -1386,6 +1408,7 @@ annals_window_class_init (AnnalsWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.open-recent", "s", open_recent_activated);
   gtk_widget_class_install_action (widget_class, "win.open-path", "s", open_path_activated);
   gtk_widget_class_install_action (widget_class, "win.export-to", "s", export_to_activated);
+  gtk_widget_class_install_action (widget_class, "win.close-search", NULL, close_search_activated);
   gtk_widget_class_install_action (widget_class, "win.go-back", NULL, go_back_activated);
   gtk_widget_class_install_action (widget_class, "win.clear-filters", NULL, clear_filters_activated);
   gtk_widget_class_install_action (widget_class, "win.filter-kind", "s", filter_action_activated);
@@ -1396,6 +1419,9 @@ annals_window_class_init (AnnalsWindowClass *klass)
   /* The accelerators shown in menus are the application's; see
    * annals-application.c. */
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.go-back", NULL);
+  /* Escape closes the search wherever the focus is; the action is enabled
+   * only while searching, so Escape reaches everything else otherwise. */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "win.close-search", NULL);
 }
 
 static void
@@ -1443,6 +1469,9 @@ annals_window_init (AnnalsWindow *self)
   search_action = g_property_action_new ("search", self->search_bar, "search-mode-enabled");
   g_action_map_add_action (G_ACTION_MAP (self), G_ACTION (search_action));
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
+  g_signal_connect_object (self->search_bar, "notify::search-mode-enabled",
+                           G_CALLBACK (on_search_mode_changed), self, G_CONNECT_SWAPPED);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.close-search", FALSE);
 
   group_by_action = G_ACTION (g_simple_action_new_stateful ("group-by", G_VARIANT_TYPE_STRING,
                                                            g_settings_get_value (self->settings, "group-by")));
