@@ -189,6 +189,8 @@ typedef struct
   guint           n_modifiers;
   guint           possessor;    /* token of "X" in "X's exercise", 0 if none */
   gboolean        consumed;     /* a list head: "exercises — A, B and C" */
+  gboolean        repeat;       /* a name said again: background, not dated here */
+  gboolean        past_clause;  /* "was held", "took place" */
   char            list_host[3]; /* for list items: "B in Russia" */
   const char     *list_place;
   int             name_year;
@@ -807,6 +809,8 @@ build_noun_mention (Extraction      *self,
         {
           if (word_is (tokens, i, "next") || word_is (tokens, i, "upcoming") || word_is (tokens, i, "forthcoming"))
             mention->is_next = TRUE;
+          if (word_is (tokens, i, "plenary"))
+            mention->reporting = TRUE;
           if (is_ordinal (self, i) || word_is (tokens, i, "previous") || word_is (tokens, i, "final"))
             mention->ordinal = normalize_span (self, i, i + 1);
           first = i;
@@ -814,8 +818,10 @@ build_noun_mention (Extraction      *self,
           continue;
         }
 
-      /* "press conference", "news briefing": the report, not an event */
-      if (word_is (tokens, i, "press") || word_is (tokens, i, "news") || word_is (tokens, i, "media"))
+      /* "press conference", "news briefing": the report, not an event;
+       * "plenary session", "opening ceremony": a programme item */
+      if (word_is (tokens, i, "press") || word_is (tokens, i, "news") || word_is (tokens, i, "media") ||
+          word_is (tokens, i, "plenary") || word_is (tokens, i, "opening") || word_is (tokens, i, "closing"))
         mention->reporting = TRUE;
       break;
     }
@@ -877,6 +883,11 @@ build_noun_mention (Extraction      *self,
              annals_gazetteer_match (self->gazetteer, tokens, i, sentence_last, &(guint){ 0 }) == NULL &&
              event_noun_at (self, i, &(guint){ 0 }) == NULL)
         i++;
+      /* "Ministers' Meeting (ADMM) Retreat" */
+      if (i == noun_end && is_punct_char (tokens, i, '(') && i + 3 < sentence_last &&
+          (annals_tokens_get (tokens, i + 1)->flags & ANNALS_TOKEN_ALL_CAPS) != 0 &&
+          is_punct_char (tokens, i + 2, ')') && is_name_word (self, i + 3))
+        i += 4;
       last = i;
     }
 
@@ -936,9 +947,19 @@ build_noun_mention (Extraction      *self,
         mention->kind = ANNALS_EVENT_KIND_SUMMIT;
 
   /* "a long-running bilateral Field Training Exercise": a description */
-  if (first > sentence_first && (word_is (tokens, first - 1, "a") || word_is (tokens, first - 1, "an")) &&
-      year == 0)
-    mention->named = FALSE;
+  for (guint i = first; i > sentence_first && i + 5 > first && year == 0; i--)
+    {
+      const AnnalsToken *before = annals_tokens_get (tokens, i - 1);
+
+      if (word_is (tokens, i - 1, "a") || word_is (tokens, i - 1, "an"))
+        {
+          mention->named = FALSE;
+          break;
+        }
+      if (!((before->type == ANNALS_TOKEN_WORD && g_unichar_islower (before->first)) ||
+            annals_tokens_is_dash (tokens, i - 1)))
+        break;
+    }
 
   mention->first = first;
   mention->last = last;
@@ -1150,6 +1171,43 @@ add_key (Candidate  *candidate,
     g_ptr_array_add (candidate->keys, g_strdup (key));
 }
 
+/* A name without the words any event name may have: "Spasskaya Tower
+ * International Military Festival" and "10th Spasskaya Tower Military
+ * Festival" are both "spasskaya tower". */
+static char *
+core_name (const char *name_key)
+{
+  static const char * const generic[] = {
+    "international", "military", "band", "bands", "music", "festival", "joint",
+    "exercise", "exercises", "drills", "drill", "meeting", "summit", "annual",
+    "army", "naval", "forces", "games",
+  };
+  g_auto(GStrv) words = NULL;
+  g_autoptr(GString) core = g_string_new (NULL);
+
+  if (name_key == NULL)
+    return NULL;
+
+  words = g_strsplit (name_key, " ", -1);
+  for (guint i = 0; words[i] != NULL; i++)
+    {
+      gboolean skip = words[i][0] == '\0';
+
+      for (guint g = 0; g < G_N_ELEMENTS (generic) && !skip; g++)
+        skip = strcmp (words[i], generic[g]) == 0;
+      if (!skip)
+        {
+          if (core->len > 0)
+            g_string_append_c (core, ' ');
+          g_string_append (core, words[i]);
+        }
+    }
+
+  if (core->len == 0)
+    return NULL;
+  return g_string_free (g_steal_pointer (&core), FALSE);
+}
+
 /* Whether @a starts with the words of @b, or the other way round. */
 static gboolean
 keys_share_prefix (const char *a,
@@ -1201,6 +1259,15 @@ find_referent (Extraction    *self,
       if (mention->name_key != NULL && candidate->name_key != NULL &&
           keys_share_prefix (mention->name_key, candidate->name_key))
         return candidate;
+      if (mention->name_key != NULL && candidate->name_key != NULL && mention->has_kind && candidate->has_kind)
+        {
+          g_autofree char *a = core_name (mention->name_key);
+          g_autofree char *b = core_name (candidate->name_key);
+
+          /* At least two words: "Spasskaya Tower", not "SCO" */
+          if (a != NULL && b != NULL && strchr (a, ' ') != NULL && strcmp (a, b) == 0)
+            return candidate;
+        }
       if (candidate->named && mention->name_key != NULL && has_key (candidate, mention->name_key))
         return candidate;
       /* Two mentions of "the next summit" name the same one. */
@@ -1222,6 +1289,9 @@ find_referent (Extraction    *self,
             if (pass == 0 && !candidate->named)
               continue;
             if (!compatible (candidate, mention))
+              continue;
+            /* "NATO's summit … was held" is not the summit still to come */
+            if (mention->past_clause && (candidate->is_next || candidate->planned_cue))
               continue;
             if (best == NULL || candidate->last_token > best->last_token)
               best = candidate;
@@ -1547,7 +1617,8 @@ find_host (Extraction    *self,
       guint verb = i - 1;
 
       if (is_host_cue_verb (self, verb) ||
-          (word_is (tokens, verb, "venue") && word_is (tokens, verb + 1, "for")))
+          (word_is (tokens, verb, "venue") && word_is (tokens, verb + 1, "for")) ||
+          (word_is (tokens, verb, "for") && verb > sentence_first && word_is (tokens, verb - 1, "venue")))
         {
           /* The host is the nearest place before the verb. */
           for (guint j = verb; j > sentence_first && j + 9 > verb; j--)
@@ -1671,6 +1742,23 @@ has_past_cue (Extraction    *self,
 
   for (guint i = clause_start (self, mention, sentence_first); i < limit; i++)
     if (has_lex (self, i, LEX_PAST))
+      return TRUE;
+  return FALSE;
+}
+
+/* "was held", "took place", "ended": a clause about the past */
+static gboolean
+has_completed_cue (Extraction    *self,
+                   const Mention *mention,
+                   guint          sentence_first,
+                   guint          sentence_last)
+{
+  const AnnalsTokens *tokens = self->tokens;
+  guint limit = MIN (sentence_last, mention->last + 8);
+
+  for (guint i = clause_start (self, mention, sentence_first); i < limit; i++)
+    if (word_is (tokens, i, "was") || word_is (tokens, i, "were") || word_is (tokens, i, "took") ||
+        word_is (tokens, i, "ended") || word_is (tokens, i, "concluded") || word_is (tokens, i, "began"))
       return TRUE;
   return FALSE;
 }
@@ -1879,6 +1967,8 @@ process_mention (Extraction *self,
   g_autofree char *title_key = annals_event_normalize_title (mention->title);
   Candidate *candidate;
 
+  mention->past_clause = !has_planned_cue (self, mention, sentence_first, sentence_last) &&
+                         has_completed_cue (self, mention, sentence_first, sentence_last);
   candidate = find_referent (self, mention, title_key);
 
   if (candidate == NULL)
@@ -1957,7 +2047,7 @@ assign_dates (Extraction *self,
           const Mention *mention = &g_array_index (self->mentions, Mention, m);
           guint distance;
 
-          if (owners[m] == NULL)
+          if (owners[m] == NULL || mention->repeat)
             continue;
           /* The date of a statement dates only the occasion it was made
            * at: "said on Friday at a session of …" */
@@ -2191,6 +2281,7 @@ add_known_names (Extraction *self,
           mention.has_kind = found->has_kind;
           mention.title = dup_tokens_text (self, i, j);
           mention.name_key = g_steal_pointer (&key);
+          mention.repeat = TRUE;
           g_array_append_val (self->mentions, mention);
         }
       i = j - 1;
