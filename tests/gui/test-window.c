@@ -449,11 +449,15 @@ static const char events_json[] =
   "  \"version\": 1,\n"
   "  \"documents\": [ { \"id\": \"malabar\", \"title\": \"Malabar begins\", \"source\": \"Test Wire\",\n"
   "                   \"url\": null, \"published\": \"2023-08-11\",\n"
-  "                   \"text\": \"The Malabar 2023 naval exercise began off Sydney.\" } ],\n"
+  "                   \"text\": \"The Malabar 2023 naval exercise began off Sydney.\" },\n"
+  "                 { \"id\": \"malabar-ends\", \"title\": \"Malabar ends\", \"source\": \"Other Wire\",\n"
+  "                   \"url\": null, \"published\": \"2023-08-21\",\n"
+  "                   \"text\": \"Ships from four navies ended the exercise, Malabar 2023, on Monday.\" } ],\n"
   "  \"events\": [ { \"id\": \"malabar-2023\", \"title\": \"Malabar 2023\", \"kind\": \"exercise\",\n"
   "                \"start\": \"2023-08\", \"end\": null, \"status\": \"past\",\n"
   "                \"host_country\": \"AU\", \"host_place\": \"Sydney\", \"participants\": [\"AU\", \"IN\"],\n"
-  "                \"mentions\": [ { \"document\": \"malabar\", \"start\": 4, \"end\": 16 } ],\n"
+  "                \"mentions\": [ { \"document\": \"malabar\", \"start\": 4, \"end\": 16 },\n"
+  "                              { \"document\": \"malabar-ends\", \"start\": 43, \"end\": 55 } ],\n"
   "                \"confidence\": 1.0 } ]\n"
   "}\n";
 
@@ -552,6 +556,66 @@ check_command_line_file (AnnalsWindow *window)
   g_assert_cmpint (find_title (store, "Vostok 2022"), >=, 0);
 }
 
+static char *
+dup_highlighted_text (AnnalsDetailPane *pane)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (annals_detail_pane_get_text_view (pane));
+  GtkTextIter start, end;
+  guint start_offset, end_offset;
+
+  g_assert_true (annals_detail_pane_get_highlight (pane, &start_offset, &end_offset));
+  gtk_text_buffer_get_iter_at_offset (buffer, &start, start_offset);
+  gtk_text_buffer_get_iter_at_offset (buffer, &end, end_offset);
+
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+/* "Source 2 of 2": each mention shows its own article and span. */
+static void
+check_step_sources (AnnalsWindow *window)
+{
+  g_autofree char *path = write_user_file ("malabar.json", events_json);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  AnnalsEventStore *store = get_store (window);
+  AnnalsViewState *state = annals_window_get_view_state (window);
+  AnnalsDetailPane *pane = annals_window_get_detail_pane (window);
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+  GtkTextBuffer *buffer;
+  GtkTextIter start, end;
+  g_autofree char *text = NULL;
+  guint highlight_start, highlight_end;
+
+  g_object_set_data (G_OBJECT (window), "test-n-total", GUINT_TO_POINTER (annals_event_store_get_n_total (store)));
+  annals_window_open_file (window, file);
+  wait_until (total_grew, window, "the events file to be added");
+
+  annals_view_state_select_position (state, find_title (store, "Malabar 2023"));
+  g_assert_cmpuint (annals_detail_pane_get_source (pane), ==, 0);
+  first = dup_highlighted_text (pane);
+  g_assert_cmpstr (first, ==, "Malabar 2023");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (pane), "detail.next-source", NULL));
+  g_assert_cmpuint (annals_detail_pane_get_source (pane), ==, 1);
+  g_assert_true (annals_detail_pane_get_highlight (pane, &highlight_start, &highlight_end));
+  g_assert_cmpuint (highlight_start, ==, 43);
+  g_assert_cmpuint (highlight_end, ==, 55);
+  second = dup_highlighted_text (pane);
+  g_assert_cmpstr (second, ==, "Malabar 2023");
+
+  /* The text is the second article's. */
+  buffer = gtk_text_view_get_buffer (annals_detail_pane_get_text_view (pane));
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  g_assert_true (g_str_has_prefix (text, "Ships from four navies"));
+
+  /* There is no third source; back to the first. */
+  gtk_widget_activate_action (GTK_WIDGET (pane), "detail.next-source", NULL);
+  g_assert_cmpuint (annals_detail_pane_get_source (pane), ==, 1);
+  gtk_widget_activate_action (GTK_WIDGET (pane), "detail.previous-source", NULL);
+  g_assert_cmpuint (annals_detail_pane_get_source (pane), ==, 0);
+}
+
 static void
 check_export (AnnalsWindow *window)
 {
@@ -648,6 +712,7 @@ DEFINE_TEST (open_malformed_json)
 DEFINE_TEST (empty_library)
 DEFINE_TEST (export)
 DEFINE_TEST (group_by)
+DEFINE_TEST (step_sources)
 
 static void
 test_open_database_and_restart (void)
@@ -725,6 +790,7 @@ main (int    argc,
   g_test_add_func ("/annals/gui/window/export", test_export);
   g_test_add_func ("/annals/gui/window/group-by", test_group_by);
   g_test_add_func ("/annals/gui/window/corrupt-library", test_corrupt_library);
+  g_test_add_func ("/annals/gui/window/step-sources", test_step_sources);
 
   status = g_test_run ();
   g_test_dbus_stop (bus);
