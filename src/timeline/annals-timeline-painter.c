@@ -174,6 +174,8 @@ ink_color (AnnalsTimelinePainter *self,
     }
 }
 
+/* Corners as Bézier quarter circles: cheaper than arcs, which matters for
+ * the hundreds of bars a dense frame can hold. */
 static void
 rounded_rectangle (cairo_t *cr,
                    double   x,
@@ -182,13 +184,22 @@ rounded_rectangle (cairo_t *cr,
                    double   height,
                    double   radius)
 {
+  const double kappa = 0.5522847498;
+  double k;
+
   radius = MIN (radius, MIN (width, height) / 2.0);
+  k = radius * kappa;
 
   cairo_new_sub_path (cr);
-  cairo_arc (cr, x + width - radius, y + radius, radius, -G_PI / 2, 0);
-  cairo_arc (cr, x + width - radius, y + height - radius, radius, 0, G_PI / 2);
-  cairo_arc (cr, x + radius, y + height - radius, radius, G_PI / 2, G_PI);
-  cairo_arc (cr, x + radius, y + radius, radius, G_PI, 3 * G_PI / 2);
+  cairo_move_to (cr, x + radius, y);
+  cairo_line_to (cr, x + width - radius, y);
+  cairo_curve_to (cr, x + width - radius + k, y, x + width, y + radius - k, x + width, y + radius);
+  cairo_line_to (cr, x + width, y + height - radius);
+  cairo_curve_to (cr, x + width, y + height - radius + k, x + width - radius + k, y + height, x + width - radius, y + height);
+  cairo_line_to (cr, x + radius, y + height);
+  cairo_curve_to (cr, x + radius - k, y + height, x, y + height - radius + k, x, y + height - radius);
+  cairo_line_to (cr, x, y + radius);
+  cairo_curve_to (cr, x, y + radius - k, x + radius - k, y, x + radius, y);
   cairo_close_path (cr);
 }
 
@@ -349,7 +360,9 @@ fill_rectangle (cairo_t           *cr,
 static void
 draw_axis (AnnalsTimelinePainter *self,
            cairo_t               *cr,
-           AnnalsTimelineLayout  *layout)
+           AnnalsTimelineLayout  *layout,
+           double                 today_left,
+           double                 today_right)
 {
   const AnnalsTimelinePalette *palette = &self->palette;
   double width = annals_timeline_layout_get_width (layout);
@@ -379,6 +392,10 @@ draw_axis (AnnalsTimelinePainter *self,
       const AnnalsTimelineTick *tick = annals_timeline_layout_get_tick (layout, i);
 
       if (!tick->has_label)
+        continue;
+
+      /* The today marker's label has the upper row at its place. */
+      if (tick->major && tick->label_x < today_right && tick->label_x + tick->label_width > today_left)
         continue;
 
       draw_text (self, cr, tick->label, tick->label_x,
@@ -425,6 +442,41 @@ draw_lanes (AnnalsTimelinePainter *self,
     }
 }
 
+/* Where the today label goes in the upper row of the axis, or FALSE when
+ * today is out of view. */
+static gboolean
+get_today_label (AnnalsTimelineLayout *layout,
+                 double                today,
+                 double               *left,
+                 double               *right)
+{
+  const AnnalsTimeScale *scale = annals_timeline_layout_get_scale (layout);
+  double width;
+  double x;
+
+  if (isnan (today) || today < scale->from || today > scale->to)
+    return FALSE;
+
+  x = round (annals_time_scale_time_to_x (scale, today));
+  annals_timeline_layout_measure (layout, _("Today"), TRUE, &width, NULL);
+  *left = x - width / 2.0 - 6.0;
+  *right = x + width / 2.0 + 6.0;
+
+  /* Keep it whole at the edges. */
+  if (*left < 2.0)
+    {
+      *right += 2.0 - *left;
+      *left = 2.0;
+    }
+  if (*right > annals_timeline_layout_get_width (layout) - 2.0)
+    {
+      *left -= *right - (annals_timeline_layout_get_width (layout) - 2.0);
+      *right = annals_timeline_layout_get_width (layout) - 2.0;
+    }
+
+  return TRUE;
+}
+
 static void
 draw_today (AnnalsTimelinePainter *self,
             cairo_t               *cr,
@@ -435,25 +487,23 @@ draw_today (AnnalsTimelinePainter *self,
   double top;
   double bottom;
   double x;
-  double label_width;
+  double left;
+  double right;
   double label_height;
 
-  if (isnan (today) || today < scale->from || today > scale->to)
+  if (!get_today_label (layout, today, &left, &right))
     return;
 
   annals_timeline_layout_get_lanes_area (layout, &top, &bottom);
   x = round (annals_time_scale_time_to_x (scale, today));
 
-  fill_rectangle (cr, &self->palette.today, 0.9, x - 1.0, top, 2.0, bottom - top);
+  fill_rectangle (cr, &self->palette.today, 0.9, x - 1.0, 22.0, 2.0, bottom - 22.0);
 
-  /* The label sits at the foot of the lanes, clear of the axis labels. */
-  annals_timeline_layout_measure (layout, _("Today"), TRUE, &label_width, &label_height);
+  annals_timeline_layout_measure (layout, _("Today"), TRUE, NULL, &label_height);
   set_color (cr, &self->palette.today, 1.0);
-  rounded_rectangle (cr, x - label_width / 2.0 - 6.0, bottom - label_height - 6.0,
-                     label_width + 12.0, label_height + 2.0, 6.0);
+  rounded_rectangle (cr, left, 11.0 - label_height / 2.0 - 1.0, right - left, label_height + 2.0, 6.0);
   cairo_fill (cr);
-  draw_text (self, cr, _("Today"), x - label_width / 2.0, bottom - label_height / 2.0 - 5.0,
-             0, TRUE, INK_WHITE);
+  draw_text (self, cr, _("Today"), left + 6.0, 11.0, 0, TRUE, INK_WHITE);
 }
 
 static void
@@ -649,10 +699,31 @@ draw_cluster (AnnalsTimelinePainter    *self,
       return;
     }
 
-  sprite = get_text_sprite (self, count, 0, FALSE, INK_FOREGROUND);
-  paint_sprite (cr, sprite,
-                round (mark->x - cairo_image_surface_get_width (sprite) / (2.0 * self->scale)),
-                round (mark->y - cairo_image_surface_get_height (sprite) / (2.0 * self->scale)));
+  /* Counts are set from one rendered glyph per character, so a zoom
+   * that brings a hundred new counts renders no new text. */
+  {
+    cairo_surface_t *glyphs[sizeof count];
+    double total = 0.0;
+    double x;
+    guint n = 0;
+
+    for (const char *c = count; *c != '\0' && n < G_N_ELEMENTS (glyphs); c++, n++)
+      {
+        char character[2] = { *c, '\0' };
+
+        glyphs[n] = get_text_sprite (self, character, 0, FALSE, INK_FOREGROUND);
+        total += cairo_image_surface_get_width (glyphs[n]) / (double) self->scale - 4.0;
+      }
+
+    x = round (mark->x - total / 2.0);
+    for (guint i = 0; i < n; i++)
+      {
+        double height = cairo_image_surface_get_height (glyphs[i]) / (double) self->scale;
+
+        paint_sprite (cr, glyphs[i], x - 2.0, round (mark->y - height / 2.0));
+        x += cairo_image_surface_get_width (glyphs[i]) / (double) self->scale - 4.0;
+      }
+  }
 }
 
 static void
@@ -876,7 +947,16 @@ annals_timeline_painter_draw (AnnalsTimelinePainter       *self,
   draw_lanes (self, cr, layout);
   cairo_restore (cr);
 
-  draw_axis (self, cr, layout);
+  {
+    double today_left = 0.0;
+    double today_right = 0.0;
+
+    get_today_label (layout, today, &today_left, &today_right);
+    draw_axis (self, cr, layout, today_left, today_right);
+  }
+
+  /* The today line runs under the marks; its label is in the axis. */
+  draw_today (self, cr, layout, today);
 
   cairo_save (cr);
   cairo_rectangle (cr, 0, top, width, bottom - top);
@@ -901,7 +981,6 @@ annals_timeline_painter_draw (AnnalsTimelinePainter       *self,
       }
   cairo_restore (cr);
 
-  draw_today (self, cr, layout, today);
   draw_shelf (self, cr, layout);
 
   cairo_restore (cr);
