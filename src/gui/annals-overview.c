@@ -93,7 +93,7 @@ compute_span (AnnalsOverview *self)
 
   if (store != NULL && annals_event_store_get_span (store, &first_day, &end_day))
     {
-      double margin = MAX ((end_day - (double) first_day) * 0.04, 15.0);
+      double margin = MAX ((end_day - (double) first_day) * 0.12, 30.0);
 
       from = MIN (from, first_day - margin);
       to = MAX (to, end_day + margin);
