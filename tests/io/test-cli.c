@@ -590,6 +590,8 @@ test_usage (void)
   g_auto(Run) bad_option = { 0, };
   g_auto(Run) bad_count = { 0, };
   g_auto(Run) missing = { 0, };
+  g_auto(Run) half = { 0, };
+  g_autofree char *bad = io_test_source_path ("tests", "fixtures", "bad", "invalid-date.json", NULL);
   const char *commands[] = { "import", "export", "generate", "stats" };
 
   run_cli (&no_db, "import", good, NULL);
@@ -612,6 +614,12 @@ test_usage (void)
   run_cli (&missing, "import", "/nonexistent/events.json", "--db", "x.annals", NULL);
   assert_one_line_error (&missing, "/nonexistent/events.json", "No such file");
   g_assert_false (g_file_test ("x.annals", G_FILE_TEST_EXISTS));
+
+  /* A good file then a bad one: nothing stored, no new database left. */
+  run_cli (&half, "import", good, bad, "--db", "x.annals", NULL);
+  assert_one_line_error (&half, "invalid-date.json", "events[3].start: invalid date");
+  g_assert_false (g_file_test ("x.annals", G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test ("x.annals-wal", G_FILE_TEST_EXISTS));
 
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
     {
