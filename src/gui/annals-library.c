@@ -14,6 +14,7 @@
 #include "annals-extractor.h"
 #include "annals-json.h"
 #include "annals-library.h"
+#include "annals-resources.h"
 
 typedef enum
 {
@@ -351,6 +352,10 @@ static void
 annals_library_class_init (AnnalsLibraryClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  /* The sample lives in the resource bundle; referencing it links it in
+   * from the static library, and its constructor registers it. */
+  g_assert (annals_get_resource () != NULL);
 
   object_class->dispose = annals_library_dispose;
   object_class->finalize = annals_library_finalize;
