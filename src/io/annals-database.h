@@ -62,8 +62,13 @@ AnnalsDatabase *annals_database_open            (const char        *path,
 const char     *annals_database_get_path        (AnnalsDatabase    *self);
 
 /* Adds documents and events in one transaction, merging an event into a
- * stored one of the same kind, normalized title and compatible dates. On
- * failure nothing is written. */
+ * stored one of the same kind, normalized title and compatible dates
+ * (annals_event_can_merge()): the stored event gains the new mentions and
+ * participants and keeps its id and other fields. A document whose id is
+ * stored with the same text is not stored twice; with another text it is
+ * stored under a new id ("id-2", "id-3", …) and its events' mentions follow
+ * it. An event id already taken by another event gets the same suffix.
+ * On failure nothing is written. */
 gboolean        annals_database_add_set         (AnnalsDatabase    *self,
                                                  AnnalsEventSet    *set,
                                                  AnnalsImportStats *stats,
