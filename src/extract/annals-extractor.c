@@ -150,6 +150,11 @@ static const char * const host_verbs[] = {
   "host", "hosts", "hosted", "hosting", "chair", "chairs", "chaired", "chairing",
 };
 
+static const char * const role_words[] = {
+  "ministers", "leaders", "chiefs", "heads", "presidents", "officials", "commanders",
+  "delegations", "envoys", "advisers", "advisors", "representatives", "premiers",
+};
+
 static const char * const past_cues[] = {
   "was", "were", "held", "took", "ended", "concluded", "began", "begun",
   "began", "opened", "hosted", "staged", "conducted", "had", "has",
@@ -170,6 +175,7 @@ typedef enum
   LEX_ORDINAL     = 1 << 8,
   LEX_HOST_VERB   = 1 << 9,
   LEX_MONTH       = 1 << 10,
+  LEX_ROLE        = 1 << 11,
 } LexFlags;
 
 typedef struct
@@ -190,6 +196,7 @@ typedef struct
   guint           possessor;    /* token of "X" in "X's exercise", 0 if none */
   gboolean        consumed;     /* a list head: "exercises — A, B and C" */
   gboolean        repeat;       /* a name said again: background, not dated here */
+  gboolean        by_verb;      /* "ministers met", "to meet his counterpart" */
   gboolean        past_clause;  /* "was held", "took place" */
   char            list_host[3]; /* for list items: "B in Russia" */
   const char     *list_place;
@@ -217,6 +224,9 @@ typedef struct
   AnnalsDate       start;
   AnnalsDate       end;
   gboolean         dated_by_text;
+  gboolean         dated_relatively;  /* by "this weekend", "on Friday" */
+  gboolean         dated_by_container;
+  gpointer         container;         /* the event this one happens at */
   int              host_strength;
   guint            n_hosts;      /* countries listed as places ("in A, B and C") */
   gboolean         planned_cue;
@@ -288,6 +298,7 @@ get_lexicon (void)
       add_words (table, ordinal_words, G_N_ELEMENTS (ordinal_words), LEX_ORDINAL);
       add_words (table, host_verbs, G_N_ELEMENTS (host_verbs), LEX_HOST_VERB);
       add_words (table, months, G_N_ELEMENTS (months), LEX_MONTH);
+      add_words (table, role_words, G_N_ELEMENTS (role_words), LEX_ROLE);
       for (guint i = 0; i < G_N_ELEMENTS (event_nouns); i++)
         add_words (table, &event_nouns[i].word, 1, LEX_NOUN);
       add_words (table, (const char * const[]) { "war" }, 1, LEX_NOUN);
@@ -923,8 +934,10 @@ build_noun_mention (Extraction      *self,
                 if (word_is (tokens, j, "leaders") || (word_is (tokens, j, "heads") && word_is (tokens, j + 2, "state")))
                   mention->kind = ANNALS_EVENT_KIND_SUMMIT;
               mention->weak = FALSE;
-              mention->named = mention->named || is_capitalized_word (tokens, last + 1) ||
-                               is_capitalized_word (tokens, last + 2);
+              /* "of BRICS National Security Advisers" names it; "of NATO leaders" does not */
+              mention->named = mention->named ||
+                               ((is_capitalized_word (tokens, last + 1) || is_capitalized_word (tokens, last + 2)) &&
+                                !is_only_affiliation (self, last + 1, end));
             }
           last = end;
         }
@@ -1275,9 +1288,9 @@ find_referent (Extraction    *self,
         return candidate;
     }
 
-  /* "the meeting", "this exercise", "the 2024 dialogue", "NATO's summit":
-   * the latest event of its kind, a named one first. */
-  if (mention->definite && mention->has_kind && !mention->named && !mention->plural)
+  /* "the meeting", "this exercise", "the 2024 dialogue", "NATO's summit",
+   * "the meetings": the latest event of its kind, a named one first. */
+  if (mention->definite && mention->has_kind && !mention->named && (!mention->plural || mention->bare))
     {
       for (int pass = 0; pass < 2 && best == NULL; pass++)
         for (guint i = self->candidates->len; i > 0; i--)
@@ -1296,18 +1309,6 @@ find_referent (Extraction    *self,
             if (best == NULL || candidate->last_token > best->last_token)
               best = candidate;
           }
-    }
-  /* "the drills", "these exercises": only when bare */
-  else if (mention->definite && mention->has_kind && mention->bare)
-    {
-      for (guint i = self->candidates->len; i > 0; i--)
-        {
-          Candidate *candidate = g_ptr_array_index (self->candidates, i - 1);
-
-          if (candidate->has_kind && candidate->kind == mention->kind && !candidate->reporting &&
-              (best == NULL || candidate->last_token > best->last_token))
-            best = candidate;
-        }
     }
 
   return best;
@@ -1388,12 +1389,18 @@ apply_date (Candidate         *candidate,
 
   if (!annals_date_is_set (&candidate->start) ||
       (annals_date_get_precision (&start) > annals_date_get_precision (&candidate->start) &&
-       annals_date_contains (&candidate->start, &start)))
+       annals_date_contains (&candidate->start, &start)) ||
+      /* "from May 31 to June 2" says more than "this weekend" */
+      (candidate->dated_relatively && (timex->flags & (ANNALS_TIMEX_RELATIVE | ANNALS_TIMEX_RANGE)) == ANNALS_TIMEX_RANGE &&
+       annals_date_get_first_day (&start) <= annals_date_get_first_day (&candidate->start) &&
+       annals_date_get_end_day (&end) >= annals_date_get_end_day (&candidate->start)))
     {
       candidate->start = start;
+      annals_date_clear (&candidate->end);
       if (annals_date_is_set (&end))
         candidate->end = end;
       candidate->dated_by_text = TRUE;
+      candidate->dated_relatively = (timex->flags & ANNALS_TIMEX_RELATIVE) != 0;
     }
 }
 
@@ -1911,6 +1918,26 @@ candidate_new (Extraction    *self,
   return candidate;
 }
 
+static gboolean
+is_inside_cue (Extraction *self,
+               guint       sentence_first,
+               guint       sentence_last)
+{
+  const AnnalsTokens *tokens = self->tokens;
+
+  for (guint i = sentence_first; i < sentence_last; i++)
+    {
+      if ((word_is (tokens, i, "sidelines") || word_is (tokens, i, "sideline") ||
+           (word_is (tokens, i, "side") && annals_tokens_is_dash (tokens, i + 1))) &&
+          i > sentence_first && (word_is (tokens, i - 1, "the") || word_is (tokens, i - 1, "its")))
+        return TRUE;
+      if (word_is (tokens, i, "at") && word_is (tokens, i + 1, "the") && word_is (tokens, i + 2, "event"))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
 /* Adds @mention to @candidate with what its sentence says: host, status
  * cues, participants. */
 static void
@@ -1949,6 +1976,19 @@ attach_mention (Extraction    *self,
       candidate->host_strength = host.strength;
       candidate->n_hosts = host.n_countries;
     }
+
+  /* "at the event", "on its sidelines": inside the latest named event */
+  if (candidate->container == NULL && !candidate->named && is_inside_cue (self, sentence_first, sentence_last))
+    for (guint c = self->candidates->len; c > 0; c--)
+      {
+        Candidate *other = g_ptr_array_index (self->candidates, c - 1);
+
+        if (other != candidate && other->named && other->first_sentence <= mention->sentence)
+          {
+            candidate->container = other;
+            break;
+          }
+      }
 
   if (has_planned_cue (self, mention, sentence_first, sentence_last))
     candidate->planned_cue = TRUE;
@@ -2223,6 +2263,162 @@ add_list_items (Extraction *self,
     }
 }
 
+
+static gboolean
+is_meet_verb (Extraction *self,
+              guint       index)
+{
+  const AnnalsTokens *tokens = self->tokens;
+
+  if (word_is (tokens, index, "met") || word_is (tokens, index, "meet") || word_is (tokens, index, "meets") ||
+      word_is (tokens, index, "gathered") || word_is (tokens, index, "gather") || word_is (tokens, index, "convened"))
+    return TRUE;
+  /* "are gathering", "were meeting" */
+  return (word_is (tokens, index, "meeting") || word_is (tokens, index, "gathering")) && index > 0 &&
+         (word_is (tokens, index - 1, "are") || word_is (tokens, index - 1, "were") ||
+          word_is (tokens, index - 1, "is") || word_is (tokens, index - 1, "was"));
+}
+
+/* Skips auxiliaries backwards: "are", "will", "is also due to", "were set to". */
+static guint
+skip_auxiliaries_back (Extraction *self,
+                       guint       index,
+                       guint       sentence_first)
+{
+  const AnnalsTokens *tokens = self->tokens;
+
+  while (index > sentence_first &&
+         (word_is (tokens, index - 1, "are") || word_is (tokens, index - 1, "is") || word_is (tokens, index - 1, "were") ||
+          word_is (tokens, index - 1, "was") || word_is (tokens, index - 1, "will") || word_is (tokens, index - 1, "also") ||
+          word_is (tokens, index - 1, "to") || word_is (tokens, index - 1, "due") || word_is (tokens, index - 1, "set") ||
+          word_is (tokens, index - 1, "expected") || word_is (tokens, index - 1, "would") ||
+          word_is (tokens, index - 1, "have") || word_is (tokens, index - 1, "has") || word_is (tokens, index - 1, "had") ||
+          word_is (tokens, index - 1, "already") || word_is (tokens, index - 1, "scheduled")))
+    index--;
+
+  return index;
+}
+
+/* Meetings told by a verb: "NATO defence ministers are gathering on
+ * Wednesday", "Mr Austin is also due to meet his Chinese counterpart,
+ * Admiral Dong Jun". */
+static void
+add_verb_meetings (Extraction *self,
+                   guint       sentence_index,
+                   guint       sentence_first,
+                   guint       sentence_last)
+{
+  const AnnalsTokens *tokens = self->tokens;
+
+  for (guint verb = sentence_first + 1; verb < sentence_last; verb++)
+    {
+      Mention mention = { 0 };
+      guint subject_end, subject_first;
+      guint j;
+
+      if (!is_meet_verb (self, verb) || overlaps_mention (self, verb, verb + 1))
+        continue;
+
+      subject_end = skip_auxiliaries_back (self, verb, sentence_first);
+      if (subject_end == sentence_first)
+        continue;
+
+      /* "… meet his Chinese counterpart, Admiral Dong Jun" */
+      j = verb + 1;
+      if (word_is (tokens, j, "with"))
+        j++;
+      if (word_is (tokens, j, "his") || word_is (tokens, j, "her") || word_is (tokens, j, "their"))
+        {
+          guint counterpart = j + 1;
+          g_autoptr(GString) title = g_string_new (NULL);
+          guint name_first, name_last;
+
+          while (counterpart < sentence_last && counterpart < j + 4 &&
+                 !word_is (tokens, counterpart, "counterpart") && !word_is (tokens, counterpart, "counterparts"))
+            counterpart++;
+          if (counterpart >= sentence_last || counterpart >= j + 4)
+            continue;
+
+          /* The subject: a capitalized name before the verb */
+          subject_first = subject_end;
+          while (subject_first > sentence_first && subject_first + 6 > subject_end &&
+                 is_capitalized_word (tokens, subject_first - 1))
+            subject_first--;
+          if (subject_first == subject_end)
+            continue;
+
+          name_first = subject_first;
+          if (word_is (tokens, name_first, "Mr") || word_is (tokens, name_first, "Mrs") || word_is (tokens, name_first, "Ms"))
+            name_first++;
+          g_string_append_len (title, tokens->text + annals_tokens_get (tokens, name_first)->start,
+                               annals_tokens_get (tokens, subject_end - 1)->end - annals_tokens_get (tokens, name_first)->start);
+
+          mention.last = counterpart + 1;
+          /* ", Admiral Dong Jun" */
+          if (is_punct_char (tokens, counterpart + 1, ','))
+            {
+              name_last = counterpart + 2;
+              while (name_last < sentence_last && name_last < counterpart + 7 && is_capitalized_word (tokens, name_last))
+                name_last++;
+              if (name_last > counterpart + 2)
+                {
+                  g_string_append (title, " – ");
+                  g_string_append_len (title, tokens->text + annals_tokens_get (tokens, counterpart + 2)->start,
+                                       annals_tokens_get (tokens, name_last - 1)->end -
+                                       annals_tokens_get (tokens, counterpart + 2)->start);
+                  mention.last = name_last;
+                }
+            }
+          g_string_append (title, _(" meeting"));
+
+          mention.first = subject_first;
+          mention.title = g_string_free (g_steal_pointer (&title), FALSE);
+        }
+      else
+        {
+          /* "NATO defence ministers are gathering" */
+          if (!has_lex (self, subject_end - 1, LEX_ROLE))
+            continue;
+
+          subject_first = subject_end - 1;
+          while (subject_first > sentence_first && subject_first + 6 > subject_end &&
+                 (is_capitalized_word (tokens, subject_first - 1) || has_lex (self, subject_first - 1, LEX_MODIFIER) ||
+                  annals_tokens_get (tokens, subject_first - 1)->type == ANNALS_TOKEN_NUMBER) &&
+                 !has_lex (self, subject_first - 1, LEX_DETERMINER | LEX_FUNCTION))
+            subject_first--;
+          /* "The ministers met": a bare role is not enough */
+          if (subject_first + 1 == subject_end)
+            continue;
+
+          mention.first = subject_first;
+          mention.last = verb + 1;
+          {
+            g_autofree char *subject = dup_tokens_text (self, subject_first, subject_end);
+            mention.title = g_strdup_printf (_("%s meeting"), subject);
+          }
+          if (word_is (tokens, subject_end - 1, "leaders") || word_is (tokens, subject_end - 1, "heads") ||
+              word_is (tokens, subject_end - 1, "presidents") || word_is (tokens, subject_end - 1, "premiers"))
+            mention.kind = ANNALS_EVENT_KIND_SUMMIT;
+          else
+            mention.kind = ANNALS_EVENT_KIND_MEETING;
+        }
+
+      if (overlaps_mention (self, mention.first, mention.last))
+        {
+          mention_clear (&mention);
+          continue;
+        }
+
+      mention.sentence = sentence_index;
+      if (mention.kind != ANNALS_EVENT_KIND_SUMMIT)
+        mention.kind = ANNALS_EVENT_KIND_MEETING;
+      mention.has_kind = TRUE;
+      mention.n_modifiers = 2;
+      mention.by_verb = TRUE;
+      g_array_append_val (self->mentions, mention);
+    }
+}
+
 /* A name seen before, now without its year or noun: "Cobra Gold, which
  * Thailand hosts every year". */
 static void
@@ -2297,6 +2493,10 @@ process_sentence (Extraction *self,
   guint first = sentence->first;
   guint last = sentence->last;
   g_autofree Candidate **owners = NULL;
+
+  /* Headlines, kickers and page furniture above the lead restate it. */
+  if (sentence_index < self->lead_sentence)
+    return;
 
   /* The dateline is not part of any event. */
   if (self->dateline.last_token > first && self->dateline.first_token <= first)
@@ -2373,6 +2573,7 @@ process_sentence (Extraction *self,
 
   add_list_items (self, sentence_index, first, last);
   add_known_names (self, sentence_index, first, last);
+  add_verb_meetings (self, sentence_index, first, last);
 
   if (self->mentions->len == 0)
     return;
@@ -2446,6 +2647,25 @@ finish_candidate (Extraction *self,
         annals_date_set_month (&candidate->start, published->year, published->month);
     }
 
+  /* An event inside another takes its dates and place. */
+  if (candidate->container != NULL)
+    {
+      Candidate *container = candidate->container;
+
+      if (!annals_date_is_set (&candidate->start) && annals_date_is_set (&container->start))
+        {
+          candidate->start = container->start;
+          candidate->end = container->end;
+          candidate->dated_by_container = TRUE;
+        }
+      if (annals_event_get_host_country (candidate->event) == NULL &&
+          annals_event_get_host_country (container->event) != NULL)
+        {
+          annals_event_set_host_country (candidate->event, annals_event_get_host_country (container->event));
+          annals_event_set_host_place (candidate->event, annals_event_get_host_place (container->event));
+        }
+    }
+
   /* Status: against the publication date when both are known, else by the
    * words of the text. */
   if (has_published && annals_date_is_set (&candidate->start))
@@ -2484,6 +2704,8 @@ finish_candidate (Extraction *self,
     score += 0.15;
   if (candidate->dated_by_text)
     score += candidate->named ? 0.1 : 0.2;
+  else if (candidate->dated_by_container)
+    score += 0.1;
   else if (candidate->name_year != 0)
     score += 0.1;
   if (candidate->weak && candidate->dated_by_text && !candidate->named)

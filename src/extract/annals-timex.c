@@ -404,7 +404,11 @@ emit (Finder      *finder,
   if (timex->value[0] == '\0')
     set_value_from_dates (timex);
 
-  if (first > 0 && (lower_is (tokens, first - 1, "until") || lower_is (tokens, first - 1, "till")))
+  if (first > 0 && (lower_is (tokens, first - 1, "until") || lower_is (tokens, first - 1, "till") ||
+                    (lower_is (tokens, first - 1, "through") && first > 1 &&
+                     (lower_is (tokens, first - 2, "run") || lower_is (tokens, first - 2, "runs") ||
+                      lower_is (tokens, first - 2, "last") || lower_is (tokens, first - 2, "lasts") ||
+                      lower_is (tokens, first - 2, "continue") || lower_is (tokens, first - 2, "continues")))))
     timex->flags |= ANNALS_TIMEX_UNTIL;
   if (first > 0 && lower_is (tokens, first - 1, "since"))
     timex->flags |= ANNALS_TIMEX_SINCE;
