@@ -616,6 +616,40 @@ check_step_sources (AnnalsWindow *window)
   g_assert_cmpuint (annals_detail_pane_get_source (pane), ==, 0);
 }
 
+/* Dropping a file on the window adds it, as opening it does. */
+static void
+check_drop (AnnalsWindow *window)
+{
+  g_autofree char *path = write_user_file ("malabar.json", events_json);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (window));
+  g_auto(GValue) value = G_VALUE_INIT;
+  GtkDropTarget *target = NULL;
+  GSList *files = g_slist_prepend (NULL, file);
+  gboolean accepted = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers) && target == NULL; i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_DROP_TARGET (controller))
+        target = GTK_DROP_TARGET (controller);
+    }
+  g_assert_nonnull (target);
+
+  g_value_init (&value, GDK_TYPE_FILE_LIST);
+  g_value_take_boxed (&value, gdk_file_list_new_from_list (files));
+  g_slist_free (files);
+
+  g_object_set_data (G_OBJECT (window), "test-n-total",
+                     GUINT_TO_POINTER (annals_event_store_get_n_total (get_store (window))));
+  g_signal_emit_by_name (target, "drop", &value, 10.0, 10.0, &accepted);
+  g_assert_true (accepted);
+
+  wait_until (total_grew, window, "the dropped file's events to appear");
+  g_assert_cmpint (find_title (get_store (window), "Malabar 2023"), >=, 0);
+}
+
 static void
 check_export (AnnalsWindow *window)
 {
@@ -713,6 +747,7 @@ DEFINE_TEST (empty_library)
 DEFINE_TEST (export)
 DEFINE_TEST (group_by)
 DEFINE_TEST (step_sources)
+DEFINE_TEST (drop)
 
 static void
 test_open_database_and_restart (void)
@@ -791,6 +826,7 @@ main (int    argc,
   g_test_add_func ("/annals/gui/window/group-by", test_group_by);
   g_test_add_func ("/annals/gui/window/corrupt-library", test_corrupt_library);
   g_test_add_func ("/annals/gui/window/step-sources", test_step_sources);
+  g_test_add_func ("/annals/gui/window/drop", test_drop);
 
   status = g_test_run ();
   g_test_dbus_stop (bus);
