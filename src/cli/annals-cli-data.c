@@ -216,21 +216,6 @@ looks_like_json (const char  *path,
   return TRUE;
 }
 
-static AnnalsEventSet *
-load_input (const char  *path,
-            GError     **error)
-{
-  gboolean is_json;
-
-  if (!looks_like_json (path, &is_json, error))
-    return NULL;
-
-  if (is_json)
-    return annals_json_load_file (path, error);
-
-  return annals_extract_file (path, NULL, error);
-}
-
 /* import */
 
 static gboolean
@@ -589,14 +574,24 @@ annals_cli_export (int    argc,
   else
     {
       g_autoptr(AnnalsEventSet) set = NULL;
-      GPtrArray *documents, *events;
+      gboolean is_json;
 
       input = files[0];
-      set = load_input (input, &error);
-      if (set == NULL)
+      if (!looks_like_json (input, &is_json, &error))
         {
           print_error (input, error);
           return 1;
+        }
+
+      /* An article goes through the extractor first. */
+      if (!is_json)
+        {
+          set = annals_extract_file (input, NULL, &error);
+          if (set == NULL)
+            {
+              print_error (input, error);
+              return 1;
+            }
         }
 
       if (!sink_open (&sink, output, &error))
@@ -608,15 +603,27 @@ annals_cli_export (int    argc,
       exporter.sink = &sink;
       exporter_begin (&exporter);
 
-      ok = TRUE;
-      documents = annals_event_set_get_documents (set);
-      events = annals_event_set_get_events (set);
-      for (guint i = 0; ok && i < documents->len; i++)
-        ok = exporter_add_document (g_ptr_array_index (documents, i), &exporter, &error);
-      for (guint i = 0; ok && i < events->len; i++)
-        ok = exporter_add_event (g_ptr_array_index (events, i), &exporter, &error);
-      if (ok)
-        exporter_end (&exporter, annals_event_set_get_extra_json (set));
+      if (is_json)
+        {
+          /* Events JSON streams through, whatever its size. */
+          ok = annals_json_read_file (input, exporter_add_document, exporter_add_event,
+                                      &exporter, &extra_json, &error);
+          if (ok)
+            exporter_end (&exporter, extra_json);
+        }
+      else
+        {
+          GPtrArray *documents = annals_event_set_get_documents (set);
+          GPtrArray *events = annals_event_set_get_events (set);
+
+          ok = TRUE;
+          for (guint i = 0; ok && i < documents->len; i++)
+            ok = exporter_add_document (g_ptr_array_index (documents, i), &exporter, &error);
+          for (guint i = 0; ok && i < events->len; i++)
+            ok = exporter_add_event (g_ptr_array_index (events, i), &exporter, &error);
+          if (ok)
+            exporter_end (&exporter, annals_event_set_get_extra_json (set));
+        }
     }
 
   if (!ok)

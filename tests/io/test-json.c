@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <string.h>
+#include <unistd.h>
 
 #include "annals-json.h"
 #include "io-test-utils.h"
@@ -242,6 +243,32 @@ test_bad_fixtures (void)
   g_assert_cmpuint (n_checked, >=, 30);
 }
 
+/* annals_json_load_file() builds the whole set in memory: a file over
+ * the bound is refused before anything is read. */
+static void
+test_too_large (void)
+{
+  g_autofree char *tmp = io_test_make_tmp_dir ();
+  g_autofree char *path = g_build_filename (tmp, "huge.json", NULL);
+  g_autoptr(AnnalsEventSet) set = NULL;
+  g_autoptr(GError) error = NULL;
+  FILE *file;
+
+  file = fopen (path, "w");
+  g_assert_nonnull (file);
+  g_assert_cmpint (fputc ('{', file), ==, '{');
+  g_assert_cmpint (ftruncate (fileno (file), (off_t) ANNALS_JSON_MAX_SIZE + 1), ==, 0);
+  fclose (file);
+
+  set = annals_json_load_file (path, &error);
+  g_assert_null (set);
+  g_assert_error (error, ANNALS_IO_ERROR, ANNALS_IO_ERROR_TOO_LARGE);
+  g_assert_true (g_str_has_prefix (error->message, path));
+  g_assert_nonnull (strstr (error->message, "larger than 512 MiB"));
+
+  io_test_remove_tree (tmp);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -256,6 +283,7 @@ main (int    argc,
   g_test_add_func ("/annals/io/json/doubles", test_doubles);
   g_test_add_func ("/annals/io/json/escapes", test_escapes);
   g_test_add_func ("/annals/io/json/bad-fixtures", test_bad_fixtures);
+  g_test_add_func ("/annals/io/json/too-large", test_too_large);
 
   return g_test_run ();
 }
