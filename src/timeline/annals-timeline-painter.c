@@ -642,7 +642,7 @@ draw_cluster (AnnalsTimelinePainter    *self,
   int size = (int) (2 * radius + 2);
   guint shares[ANNALS_N_EVENT_KINDS];
   guint total_shares = 0;
-  char key[64];
+  char key[96];
   char count[16];
   cairo_surface_t *sprite;
 
@@ -660,28 +660,6 @@ draw_cluster (AnnalsTimelinePainter    *self,
   if (mark->start_precision != ANNALS_PRECISION_DAY && mark->x_end - mark->x_start >= 2.0)
     draw_band (cr, mark, &self->palette.kinds[MIN (mark->kind, ANNALS_EVENT_KIND_OTHER)]);
 
-  g_snprintf (key, sizeof key, "c%d:%u.%u.%u.%u.%u.%u.%u.%u", (int) radius,
-              shares[0], shares[1], shares[2], shares[3], shares[4], shares[5], shares[6], shares[7]);
-  if (self->vector)
-    {
-      draw_ring (self, cr, mark->x, mark->y, radius, shares, total_shares);
-    }
-  else
-    {
-      sprite = g_hash_table_lookup (self->sprites, key);
-      if (sprite == NULL)
-        {
-          cairo_t *sprite_cr;
-
-          sprite = create_sprite (self, size, size);
-          sprite_cr = cairo_create (sprite);
-          draw_ring (self, sprite_cr, size / 2.0, size / 2.0, radius, shares, total_shares);
-          cairo_destroy (sprite_cr);
-          store_sprite (self, g_strdup (key), sprite);
-        }
-      paint_sprite (cr, sprite, round (mark->x) - size / 2.0, round (mark->y) - size / 2.0);
-    }
-
   if (mark->count < 1000)
     g_snprintf (count, sizeof count, "%u", mark->count);
   else if (mark->count < 1000000)
@@ -693,37 +671,56 @@ draw_cluster (AnnalsTimelinePainter    *self,
     {
       int width;
 
+      draw_ring (self, cr, mark->x, mark->y, radius, shares, total_shares);
       prepare_text (self, count, FALSE, 0);
       pango_layout_get_pixel_size (self->text, &width, NULL);
       draw_text (self, cr, count, mark->x - width / 2.0, mark->y, 0, FALSE, INK_FOREGROUND);
       return;
     }
 
-  /* Counts are set from one rendered glyph per character, so a zoom
-   * that brings a hundred new counts renders no new text. */
-  {
-    cairo_surface_t *glyphs[sizeof count];
-    double total = 0.0;
-    double x;
-    guint n = 0;
+  /* Ring and count are one picture, made once per mix and count; the
+   * count is set from one rendered glyph per character, so even a new
+   * picture renders no new text. */
+  g_snprintf (key, sizeof key, "c%d:%u.%u.%u.%u.%u.%u.%u.%u:%s", (int) radius,
+              shares[0], shares[1], shares[2], shares[3], shares[4], shares[5], shares[6], shares[7],
+              count);
+  sprite = g_hash_table_lookup (self->sprites, key);
+  if (sprite == NULL)
+    {
+      cairo_surface_t *glyphs[sizeof count];
+      cairo_t *sprite_cr;
+      double total = 0.0;
+      double x;
+      guint n = 0;
 
-    for (const char *c = count; *c != '\0' && n < G_N_ELEMENTS (glyphs); c++, n++)
-      {
-        char character[2] = { *c, '\0' };
+      for (const char *c = count; *c != '\0' && n < G_N_ELEMENTS (glyphs); c++, n++)
+        {
+          char character[2] = { *c, '\0' };
 
-        glyphs[n] = get_text_sprite (self, character, 0, FALSE, INK_FOREGROUND);
-        total += cairo_image_surface_get_width (glyphs[n]) / (double) self->scale - 4.0;
-      }
+          /* Held while in use: a full cache may drop them. */
+          glyphs[n] = cairo_surface_reference (get_text_sprite (self, character, 0, FALSE, INK_FOREGROUND));
+          total += cairo_image_surface_get_width (glyphs[n]) / (double) self->scale - 4.0;
+        }
 
-    x = round (mark->x - total / 2.0);
-    for (guint i = 0; i < n; i++)
-      {
-        double height = cairo_image_surface_get_height (glyphs[i]) / (double) self->scale;
+      sprite = create_sprite (self, size, size);
+      sprite_cr = cairo_create (sprite);
+      draw_ring (self, sprite_cr, size / 2.0, size / 2.0, radius, shares, total_shares);
 
-        paint_sprite (cr, glyphs[i], x - 2.0, round (mark->y - height / 2.0));
-        x += cairo_image_surface_get_width (glyphs[i]) / (double) self->scale - 4.0;
-      }
-  }
+      x = round (size / 2.0 - total / 2.0);
+      for (guint i = 0; i < n; i++)
+        {
+          double height = cairo_image_surface_get_height (glyphs[i]) / (double) self->scale;
+
+          paint_sprite (sprite_cr, glyphs[i], x - 2.0, round (size / 2.0 - height / 2.0));
+          x += cairo_image_surface_get_width (glyphs[i]) / (double) self->scale - 4.0;
+          cairo_surface_destroy (glyphs[i]);
+        }
+      cairo_destroy (sprite_cr);
+
+      store_sprite (self, g_strdup (key), sprite);
+    }
+
+  paint_sprite (cr, sprite, round (mark->x) - size / 2.0, round (mark->y) - size / 2.0);
 }
 
 static void
