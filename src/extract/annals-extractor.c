@@ -155,6 +155,14 @@ static const char * const role_words[] = {
   "delegations", "envoys", "advisers", "advisors", "representatives", "premiers",
 };
 
+/* Words that may lead to an event's place, looked at by find_host (). */
+static const char * const host_cues[] = {
+  "in", "at", "near", "across", "territory", "under", "hosted", "organised", "organized",
+  "held", "staged", "chaired", "here", "while", "whereas", "after", "before", "from",
+  "involving", "between", "including", "against", "host", "hosts", "hosting", "chair",
+  "chairs", "chairing", "will",
+};
+
 static const char * const past_cues[] = {
   "was", "were", "held", "took", "ended", "concluded", "began", "begun",
   "began", "opened", "hosted", "staged", "conducted", "had", "has",
@@ -176,6 +184,8 @@ typedef enum
   LEX_HOST_VERB   = 1 << 9,
   LEX_MONTH       = 1 << 10,
   LEX_ROLE        = 1 << 11,
+  LEX_MEET        = 1 << 12,
+  LEX_HOST_CUE    = 1 << 13,
 } LexFlags;
 
 typedef struct
@@ -236,6 +246,7 @@ typedef struct
   gboolean         reporting;
   gboolean         plural;
   guint            n_modifiers;
+  char            *core;          /* core_name () of name_key */
 } Candidate;
 
 typedef struct
@@ -256,6 +267,7 @@ typedef struct
   GPtrArray         *participants;   /* country codes listed in one sentence */
   guint              participants_sentence;  /* its first token + 1 */
   GHashTable        *name_words;     /* first words of the names of events */
+  GHashTable        *keys;           /* normalized title or alias → Candidate */
 } Extraction;
 
 G_DEFINE_QUARK (annals-extract-error-quark, annals_extract_error)
@@ -299,6 +311,9 @@ get_lexicon (void)
       add_words (table, host_verbs, G_N_ELEMENTS (host_verbs), LEX_HOST_VERB);
       add_words (table, months, G_N_ELEMENTS (months), LEX_MONTH);
       add_words (table, role_words, G_N_ELEMENTS (role_words), LEX_ROLE);
+      add_words (table, host_cues, G_N_ELEMENTS (host_cues), LEX_HOST_CUE);
+      add_words (table, (const char * const[]) { "met", "meet", "meets", "gathered", "gather", "convened",
+                                                 "meeting", "gathering" }, 8, LEX_MEET);
       for (guint i = 0; i < G_N_ELEMENTS (event_nouns); i++)
         add_words (table, &event_nouns[i].word, 1, LEX_NOUN);
       add_words (table, (const char * const[]) { "war" }, 1, LEX_NOUN);
@@ -350,7 +365,7 @@ is_capitalized_word (const AnnalsTokens *tokens,
   if (index >= tokens->tokens->len)
     return FALSE;
   token = annals_tokens_get (tokens, index);
-  return token->type == ANNALS_TOKEN_WORD && g_unichar_isupper (token->first);
+  return token->type == ANNALS_TOKEN_WORD && (token->flags & ANNALS_TOKEN_CAPITALIZED) != 0;
 }
 
 static gboolean
@@ -1161,6 +1176,7 @@ candidate_free (gpointer data)
   g_ptr_array_unref (candidate->keys);
   g_free (candidate->name_key);
   g_free (candidate->ordinal);
+  g_free (candidate->core);
   g_free (candidate);
 }
 
@@ -1177,11 +1193,16 @@ has_key (Candidate  *candidate,
 }
 
 static void
-add_key (Candidate  *candidate,
+add_key (Extraction *self,
+         Candidate  *candidate,
          const char *key)
 {
-  if (key != NULL && key[0] != '\0' && !has_key (candidate, key))
-    g_ptr_array_add (candidate->keys, g_strdup (key));
+  if (key == NULL || key[0] == '\0' || has_key (candidate, key))
+    return;
+
+  g_ptr_array_add (candidate->keys, g_strdup (key));
+  if (!g_hash_table_contains (self->keys, key))
+    g_hash_table_insert (self->keys, g_strdup (key), candidate);
 }
 
 /* A name without the words any event name may have: "Spasskaya Tower
@@ -1258,29 +1279,38 @@ find_referent (Extraction    *self,
                const Mention *mention,
                const char    *title_key)
 {
+  g_autofree char *mention_core = NULL;
   Candidate *best = NULL;
+  Candidate *found;
 
-  for (guint i = 0; i < self->candidates->len; i++)
+  /* The same title or alias, by lookup */
+  found = g_hash_table_lookup (self->keys, title_key);
+  if (found != NULL && compatible (found, mention))
+    return found;
+  if (mention->alias_key != NULL)
+    {
+      found = g_hash_table_lookup (self->keys, mention->alias_key);
+      if (found != NULL && compatible (found, mention))
+        return found;
+    }
+
+  if (mention->name_key != NULL && mention->has_kind)
+    mention_core = core_name (mention->name_key);
+
+  for (guint i = 0; i < self->candidates->len && (mention->name_key != NULL || mention->is_next); i++)
     {
       Candidate *candidate = g_ptr_array_index (self->candidates, i);
 
       if (!compatible (candidate, mention))
         continue;
 
-      if (has_key (candidate, title_key) || has_key (candidate, mention->alias_key))
-        return candidate;
       if (mention->name_key != NULL && candidate->name_key != NULL &&
           keys_share_prefix (mention->name_key, candidate->name_key))
         return candidate;
-      if (mention->name_key != NULL && candidate->name_key != NULL && mention->has_kind && candidate->has_kind)
-        {
-          g_autofree char *a = core_name (mention->name_key);
-          g_autofree char *b = core_name (candidate->name_key);
-
-          /* At least two words: "Spasskaya Tower", not "SCO" */
-          if (a != NULL && b != NULL && strchr (a, ' ') != NULL && strcmp (a, b) == 0)
-            return candidate;
-        }
+      /* At least two words: "Spasskaya Tower", not "SCO" */
+      if (mention_core != NULL && candidate->core != NULL && candidate->has_kind &&
+          strchr (mention_core, ' ') != NULL && strcmp (mention_core, candidate->core) == 0)
+        return candidate;
       if (candidate->named && mention->name_key != NULL && has_key (candidate, mention->name_key))
         return candidate;
       /* Two mentions of "the next summit" name the same one. */
@@ -1532,6 +1562,14 @@ find_host (Extraction    *self,
 
       if (token->type == ANNALS_TOKEN_PUNCT && (token->first == ';' || token->first == 0x00AB))
         break;
+      /* Most words say nothing of a place: skip them at once. */
+      if (token->type != ANNALS_TOKEN_WORD ||
+          (!has_lex (self, i, LEX_HOST_CUE | LEX_REPORTING) && (token->flags & ANNALS_TOKEN_CAPITALIZED) == 0))
+        {
+          if (i > mention->last && token->type == ANNALS_TOKEN_WORD && overlaps_mention (self, i, i + 1))
+            break;
+          continue;
+        }
       if (has_lex (self, i, LEX_REPORTING) || word_is (tokens, i, "while") ||
           word_is (tokens, i, "whereas") || word_is (tokens, i, "after") || word_is (tokens, i, "before") ||
           word_is (tokens, i, "from") || word_is (tokens, i, "involving") || word_is (tokens, i, "between") ||
@@ -1893,9 +1931,10 @@ candidate_new (Extraction    *self,
 
   candidate->event = annals_event_new (NULL, title);
   candidate->keys = g_ptr_array_new_with_free_func (g_free);
-  add_key (candidate, title_key);
-  add_key (candidate, mention->alias_key);
+  add_key (self, candidate, title_key);
+  add_key (self, candidate, mention->alias_key);
   candidate->name_key = g_strdup (mention->name_key);
+  candidate->core = core_name (candidate->name_key);
   remember_name (self, candidate->name_key);
   candidate->name_year = mention->name_year;
   if (mention->has_kind)
@@ -2023,8 +2062,8 @@ process_mention (Extraction *self,
     }
   else
     {
-      add_key (candidate, title_key);
-      add_key (candidate, mention->alias_key);
+      add_key (self, candidate, title_key);
+      add_key (self, candidate, mention->alias_key);
       if (candidate->name_year == 0 && mention->name_year != 0)
         {
           candidate->name_year = mention->name_year;
@@ -2038,6 +2077,8 @@ process_mention (Extraction *self,
           candidate->weak = FALSE;
           g_free (candidate->name_key);
           candidate->name_key = g_strdup (mention->name_key);
+          g_free (candidate->core);
+          candidate->core = core_name (candidate->name_key);
           remember_name (self, candidate->name_key);
           annals_event_set_title (candidate->event, title);
         }
@@ -2269,6 +2310,9 @@ is_meet_verb (Extraction *self,
               guint       index)
 {
   const AnnalsTokens *tokens = self->tokens;
+
+  if (!has_lex (self, index, LEX_MEET))
+    return FALSE;
 
   if (word_is (tokens, index, "met") || word_is (tokens, index, "meet") || word_is (tokens, index, "meets") ||
       word_is (tokens, index, "gathered") || word_is (tokens, index, "gather") || word_is (tokens, index, "convened"))
@@ -2782,6 +2826,7 @@ extraction_clear (Extraction *self)
   g_clear_pointer (&self->lex, g_free);
   g_clear_pointer (&self->participants, g_ptr_array_unref);
   g_clear_pointer (&self->name_words, g_hash_table_unref);
+  g_clear_pointer (&self->keys, g_hash_table_unref);
   g_clear_pointer (&self->document_id, g_free);
   g_clear_pointer (&self->candidates, g_ptr_array_unref);
   if (self->mentions != NULL)
@@ -2869,6 +2914,7 @@ annals_extract_text (const char       *text,
   self.mentions = g_array_new (FALSE, FALSE, sizeof (Mention));
   self.participants = g_ptr_array_new ();
   self.name_words = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self.keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   annals_dateline_find (self.tokens, &self.dateline);
 

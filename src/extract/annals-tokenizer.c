@@ -101,12 +101,29 @@ set_case_flags (AnnalsToken *token,
   gboolean all_upper = TRUE;
   guint n_letters = 0;
 
-  if (g_unichar_isupper (token->first))
+  if (token->first < 0x80 ? (token->first >= 'A' && token->first <= 'Z') : g_unichar_isupper (token->first))
     token->flags |= ANNALS_TOKEN_CAPITALIZED;
+  else
+    return;  /* a lower-case first letter: neither capitalized nor all capitals */
 
   while (p < end)
     {
-      gunichar c = g_utf8_get_char (p);
+      gunichar c = (guchar) *p;
+
+      if (c < 0x80)
+        {
+          if (c >= 'a' && c <= 'z')
+            {
+              all_upper = FALSE;
+              break;
+            }
+          if (c >= 'A' && c <= 'Z')
+            n_letters++;
+          p++;
+          continue;
+        }
+
+      c = g_utf8_get_char (p);
 
       if (g_unichar_isalpha (c))
         {
@@ -312,34 +329,6 @@ annals_tokens_free (AnnalsTokens *self)
   g_array_unref (self->tokens);
   g_array_unref (self->sentences);
   g_free (self);
-}
-
-gboolean
-annals_tokens_equal_len (const AnnalsTokens *self,
-                         guint               index,
-                         const char         *word,
-                         gsize               length,
-                         gboolean            fold_case)
-{
-  const AnnalsToken *token;
-
-  if (index >= self->tokens->len)
-    return FALSE;
-
-  token = annals_tokens_get (self, index);
-  if (token->end - token->start != length)
-    return FALSE;
-
-  if (fold_case)
-    {
-      const char *text = self->text + token->start;
-
-      for (gsize i = 0; i < length; i++)
-        if (ascii_lower (text[i]) != ascii_lower (word[i]))
-          return FALSE;
-      return TRUE;
-    }
-  return memcmp (self->text + token->start, word, length) == 0;
 }
 
 gboolean

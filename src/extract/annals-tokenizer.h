@@ -81,11 +81,40 @@ gboolean      annals_tokens_equal      (const AnnalsTokens *self,
                                         gboolean            fold_case);
 /* The same, with the length of @word given: "word_is" style macros pass
  * sizeof of a literal. */
-gboolean      annals_tokens_equal_len  (const AnnalsTokens *self,
-                                        guint               index,
-                                        const char         *word,
-                                        gsize               length,
-                                        gboolean            fold_case);
+static inline gboolean
+annals_tokens_equal_len (const AnnalsTokens *self,
+                         guint               index,
+                         const char         *word,
+                         gsize               length,
+                         gboolean            fold_case)
+{
+  const AnnalsToken *token;
+  const char *text;
+
+  if (index >= self->tokens->len)
+    return FALSE;
+
+  token = &g_array_index (self->tokens, AnnalsToken, index);
+  if (token->end - token->start != length)
+    return FALSE;
+
+  text = self->text + token->start;
+  for (gsize i = 0; i < length; i++)
+    {
+      char a = text[i];
+      char b = word[i];
+
+      if (fold_case)
+        {
+          a = a >= 'A' && a <= 'Z' ? a + ('a' - 'A') : a;
+          b = b >= 'A' && b <= 'Z' ? b + ('a' - 'A') : b;
+        }
+      if (a != b)
+        return FALSE;
+    }
+
+  return TRUE;
+}
 /* Lower-case ASCII copy of a token into @buffer (truncated), for lookups. */
 const char   *annals_tokens_lower      (const AnnalsTokens *self,
                                         guint               index,
