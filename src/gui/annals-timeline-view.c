@@ -54,6 +54,7 @@ struct _AnnalsTimelineView
   double                 pinch_x;
 
   guint                  kinetic_id;
+  guint                  refine_id;
   double                 kinetic_velocity;
   gint64                 kinetic_time;
 
@@ -982,6 +983,20 @@ export_image_activated (GtkWidget  *widget,
 
 /* GtkWidget */
 
+static gboolean
+refine_tick (GtkWidget     *widget,
+             GdkFrameClock *frame_clock,
+             gpointer       user_data)
+{
+  AnnalsTimelineView *self = ANNALS_TIMELINE_VIEW (widget);
+
+  self->refine_id = 0;
+  g_clear_pointer (&self->content, gsk_render_node_unref);
+  gtk_widget_queue_draw (widget);
+
+  return G_SOURCE_REMOVE;
+}
+
 static void
 annals_timeline_view_snapshot (GtkWidget   *widget,
                                GtkSnapshot *snapshot)
@@ -1008,6 +1023,11 @@ annals_timeline_view_snapshot (GtkWidget   *widget,
                                     annals_timeline_get_today ());
       cairo_destroy (cr);
       self->content = gtk_snapshot_free_to_node (content);
+
+      /* Labels left for later (a zoom brought too many new ones for one
+       * frame) come in the next frames. */
+      if (!annals_timeline_painter_is_complete (self->painter) && self->refine_id == 0)
+        self->refine_id = gtk_widget_add_tick_callback (widget, refine_tick, NULL, NULL);
     }
 
   if (self->content != NULL)
@@ -1123,6 +1143,11 @@ annals_timeline_view_dispose (GObject *object)
   AnnalsTimelineView *self = (AnnalsTimelineView *)object;
 
   stop_kinetic (self);
+  if (self->refine_id != 0)
+    {
+      gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->refine_id);
+      self->refine_id = 0;
+    }
   if (self->state_signals != NULL)
     g_signal_group_set_target (self->state_signals, NULL);
   if (self->store_signals != NULL)
@@ -1288,6 +1313,7 @@ annals_timeline_view_init (AnnalsTimelineView *self)
   self->layout_dirty = TRUE;
   self->layout = annals_timeline_layout_new (context);
   self->painter = annals_timeline_painter_new ();
+  annals_timeline_painter_set_label_budget (self->painter, 48);
   annals_timeline_palette_init_default (&self->palette, FALSE);
 
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);

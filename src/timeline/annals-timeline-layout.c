@@ -600,6 +600,14 @@ collect_aggregated (AnnalsTimelineLayout *self,
     }
 }
 
+/* A label cut short is cut in steps, so that its rendered picture is
+ * found again in the painter's cache as the view moves. */
+static double
+shorten_label (double available)
+{
+  return floor (available / 16.0) * 16.0;
+}
+
 /* Stacks marks into rows and places each label right of its mark, in the
  * mark's row, shortening or dropping it rather than letting it overlap. */
 static guint
@@ -658,6 +666,7 @@ place_points (AnnalsTimelineLayout *self,
             {
               double available = left - MARK_GAP - previous->label_x;
 
+              available = shorten_label (available);
               previous->label_width = available >= LABEL_MIN_WIDTH ? available : 0;
             }
           if (previous->label_width > 0)
@@ -693,9 +702,9 @@ place_points (AnnalsTimelineLayout *self,
               mark->label_x = left - LABEL_GAP - width;
               mark->label_width = width;
             }
-          else if (MIN (width, room) >= LABEL_MIN_WIDTH)
+          else if (width <= room || shorten_label (room) >= LABEL_MIN_WIDTH)
             {
-              mark->label_width = MIN (width, room);
+              mark->label_width = width <= room ? width : shorten_label (room);
               row_end[row] = mark->label_x + mark->label_width;
             }
         }
@@ -791,7 +800,8 @@ place_rows (AnnalsTimelineLayout *self,
                                             annals_event_store_get_record (self->store, mark->position),
                                             mark->title);
 
-              width = MIN (width, self->width - 2.0 - mark->label_x);
+              if (width > self->width - 2.0 - mark->label_x)
+                width = shorten_label (self->width - 2.0 - mark->label_x);
               if (width >= LABEL_MIN_WIDTH &&
                   row_is_free (spans[row], mark->label_x, mark->label_x + width))
                 {

@@ -142,6 +142,11 @@ struct _AnnalsTimelinePainter
   PangoContext          *context;
   AnnalsTimelinePalette  palette;
   int                    scale;
+  /* New labels rendered per frame at most (0: no bound), and how many
+   * waited for a later frame. */
+  guint                  label_budget;
+  guint                  labels_rendered;
+  guint                  labels_deferred;
   guint                  palette_set : 1;
   /* Drawing for SVG or PDF: everything stays vector, nothing is cached. */
   guint                  vector : 1;
@@ -646,11 +651,12 @@ draw_cluster (AnnalsTimelinePainter    *self,
   char count[16];
   cairo_surface_t *sprite;
 
-  /* The ring shows the mix of kinds in twenty-fourths, so that clusters
-   * with about the same mix share one rendered ring. */
+  /* The ring shows the mix of kinds in eighths (a kind that is there
+   * always shows), so that clusters of about the same mix share one
+   * rendered ring. */
   for (guint k = 0; k < ANNALS_N_EVENT_KINDS; k++)
     {
-      shares[k] = (guint) round (24.0 * mark->kind_counts[k] / (double) mark->count);
+      shares[k] = (guint) round (8.0 * mark->kind_counts[k] / (double) mark->count);
       if (shares[k] == 0 && mark->kind_counts[k] > 0)
         shares[k] = 1;
       total_shares += shares[k];
@@ -678,19 +684,33 @@ draw_cluster (AnnalsTimelinePainter    *self,
       return;
     }
 
-  /* Ring and count are one picture, made once per mix and count; the
-   * count is set from one rendered glyph per character, so even a new
-   * picture renders no new text. */
-  g_snprintf (key, sizeof key, "c%d:%u.%u.%u.%u.%u.%u.%u.%u:%s", (int) radius,
-              shares[0], shares[1], shares[2], shares[3], shares[4], shares[5], shares[6], shares[7],
-              count);
+  /* The ring is drawn once per mix, the count once per number (set from
+   * one rendered glyph per character): a zoom that brings hundreds of new
+   * clusters renders next to nothing new. */
+  g_snprintf (key, sizeof key, "r%d:%u.%u.%u.%u.%u.%u.%u.%u", (int) radius,
+              shares[0], shares[1], shares[2], shares[3], shares[4], shares[5], shares[6], shares[7]);
+  sprite = g_hash_table_lookup (self->sprites, key);
+  if (sprite == NULL)
+    {
+      cairo_t *sprite_cr;
+
+      sprite = create_sprite (self, size, size);
+      sprite_cr = cairo_create (sprite);
+      draw_ring (self, sprite_cr, size / 2.0, size / 2.0, radius, shares, total_shares);
+      cairo_destroy (sprite_cr);
+      store_sprite (self, g_strdup (key), sprite);
+    }
+  paint_sprite (cr, sprite, round (mark->x) - size / 2.0, round (mark->y) - size / 2.0);
+
+  g_snprintf (key, sizeof key, "n:%s", count);
   sprite = g_hash_table_lookup (self->sprites, key);
   if (sprite == NULL)
     {
       cairo_surface_t *glyphs[sizeof count];
       cairo_t *sprite_cr;
       double total = 0.0;
-      double x;
+      double height = 0.0;
+      double x = 0.0;
       guint n = 0;
 
       for (const char *c = count; *c != '\0' && n < G_N_ELEMENTS (glyphs); c++, n++)
@@ -700,27 +720,23 @@ draw_cluster (AnnalsTimelinePainter    *self,
           /* Held while in use: a full cache may drop them. */
           glyphs[n] = cairo_surface_reference (get_text_sprite (self, character, 0, FALSE, INK_FOREGROUND));
           total += cairo_image_surface_get_width (glyphs[n]) / (double) self->scale - 4.0;
+          height = MAX (height, cairo_image_surface_get_height (glyphs[n]) / (double) self->scale);
         }
 
-      sprite = create_sprite (self, size, size);
+      sprite = create_sprite (self, (int) ceil (total) + 4, (int) ceil (height));
       sprite_cr = cairo_create (sprite);
-      draw_ring (self, sprite_cr, size / 2.0, size / 2.0, radius, shares, total_shares);
-
-      x = round (size / 2.0 - total / 2.0);
       for (guint i = 0; i < n; i++)
         {
-          double height = cairo_image_surface_get_height (glyphs[i]) / (double) self->scale;
-
-          paint_sprite (sprite_cr, glyphs[i], x - 2.0, round (size / 2.0 - height / 2.0));
+          paint_sprite (sprite_cr, glyphs[i], x, 0);
           x += cairo_image_surface_get_width (glyphs[i]) / (double) self->scale - 4.0;
           cairo_surface_destroy (glyphs[i]);
         }
       cairo_destroy (sprite_cr);
-
       store_sprite (self, g_strdup (key), sprite);
     }
-
-  paint_sprite (cr, sprite, round (mark->x) - size / 2.0, round (mark->y) - size / 2.0);
+  paint_sprite (cr, sprite,
+                round (mark->x - cairo_image_surface_get_width (sprite) / (2.0 * self->scale)),
+                round (mark->y - cairo_image_surface_get_height (sprite) / (2.0 * self->scale)));
 }
 
 static void
@@ -779,7 +795,27 @@ draw_event (AnnalsTimelinePainter    *self,
   draw_dot (self, cr, kind, mark->status, mark->x, mark->y);
 
   if (mark->label_width > 0 && mark->title != NULL)
-    draw_text (self, cr, mark->title, mark->label_x, mark->y, mark->label_width, FALSE, INK_FOREGROUND);
+    {
+      /* Rendering a new label is the costliest thing in a frame: when a
+       * zoom brings hundreds, some wait for the next frame. */
+      if (self->label_budget > 0 && !self->vector)
+        {
+          g_autofree char *key = g_strdup_printf ("t%d%d%d:%s", FALSE, INK_FOREGROUND,
+                                                  (int) mark->label_width, mark->title);
+
+          if (!g_hash_table_contains (self->sprites, key))
+            {
+              if (self->labels_rendered >= self->label_budget)
+                {
+                  self->labels_deferred++;
+                  return;
+                }
+              self->labels_rendered++;
+            }
+        }
+
+      draw_text (self, cr, mark->title, mark->label_x, mark->y, mark->label_width, FALSE, INK_FOREGROUND);
+    }
 }
 
 static void
@@ -883,6 +919,23 @@ annals_timeline_painter_free (AnnalsTimelinePainter *self)
 }
 
 void
+annals_timeline_painter_set_label_budget (AnnalsTimelinePainter *self,
+                                          guint                  budget)
+{
+  g_return_if_fail (self != NULL);
+
+  self->label_budget = budget;
+}
+
+gboolean
+annals_timeline_painter_is_complete (AnnalsTimelinePainter *self)
+{
+  g_return_val_if_fail (self != NULL, TRUE);
+
+  return self->labels_deferred == 0;
+}
+
+void
 annals_timeline_painter_set_scale (AnnalsTimelinePainter *self,
                                    int                    scale)
 {
@@ -915,6 +968,8 @@ annals_timeline_painter_draw (AnnalsTimelinePainter       *self,
   g_return_if_fail (palette != NULL);
 
   use_palette (self, layout, palette);
+  self->labels_rendered = 0;
+  self->labels_deferred = 0;
   switch (cairo_surface_get_type (cairo_get_target (cr)))
     {
     case CAIRO_SURFACE_TYPE_PDF:

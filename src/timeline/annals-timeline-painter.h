@@ -54,6 +54,13 @@ void     annals_timeline_painter_free         (AnnalsTimelinePainter       *self
 void     annals_timeline_painter_set_scale    (AnnalsTimelinePainter       *self,
                                                int                          scale);
 
+/* At most @budget labels not drawn before are rendered per frame (0, the
+ * default, for no bound: exports are always complete). After a frame that
+ * left some out, is_complete() is FALSE and the caller draws again. */
+void     annals_timeline_painter_set_label_budget (AnnalsTimelinePainter *self,
+                                                   guint                  budget);
+gboolean annals_timeline_painter_is_complete  (AnnalsTimelinePainter       *self);
+
 /* Draws the whole frame (axis, lanes, marks, labels, today, shelf) for
  * @layout onto @cr, whose origin is the layout's top-left corner. @today
  * is a day number, or NAN to leave the today marker out. */

@@ -245,6 +245,46 @@ test_background (Fixture       *fixture,
     g_assert_cmpfloat (red + green + blue, >, 2.5);
 }
 
+static void
+test_label_budget (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(AnnalsEventStore) store = annals_event_store_new ();
+  double first = timeline_test_day (2022, 1, 1);
+  guint frames = 0;
+
+  annals_event_store_begin_update (store);
+  for (guint i = 0; i < 12; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("e%u", i);
+      g_autofree char *title = g_strdup_printf ("Meeting %u", i);
+      g_autofree char *date = g_strdup_printf ("2022-%02u-15", i + 1);
+      g_autoptr(AnnalsEvent) event = timeline_test_event (id, title, ANNALS_EVENT_KIND_MEETING, date, NULL,
+                                                          ANNALS_EVENT_STATUS_PAST, "IN");
+
+      annals_event_store_append_event (store, event);
+    }
+  annals_event_store_end_update (store);
+
+  /* Two new labels a frame: the frames that follow bring the rest. */
+  annals_timeline_painter_set_label_budget (fixture->painter, 2);
+  do
+    {
+      paint (fixture, store, first, first + 365, NAN);
+      frames++;
+    }
+  while (!annals_timeline_painter_is_complete (fixture->painter) && frames < 100);
+
+  g_assert_true (annals_timeline_painter_is_complete (fixture->painter));
+  g_assert_cmpuint (frames, >=, 12 / 2);
+  g_assert_cmpuint (frames, <=, 12 / 2 + 1);
+
+  /* Without a bound, a frame is always complete. */
+  annals_timeline_painter_set_label_budget (fixture->painter, 0);
+  paint (fixture, store, first + 30, first + 400, NAN);
+  g_assert_true (annals_timeline_painter_is_complete (fixture->painter));
+}
+
 static cairo_status_t
 append_bytes (void                *closure,
               const unsigned char *data,
@@ -314,6 +354,8 @@ main (int   argc,
     }
   g_test_add ("/annals/timeline/painter/vector-output", Fixture, GINT_TO_POINTER (0),
               fixture_set_up, test_vector_output, fixture_tear_down);
+  g_test_add ("/annals/timeline/painter/label-budget", Fixture, GINT_TO_POINTER (0),
+              fixture_set_up, test_label_budget, fixture_tear_down);
 
   return g_test_run ();
 }
