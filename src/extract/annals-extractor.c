@@ -236,6 +236,7 @@ typedef struct
   gboolean         dated_by_text;
   gboolean         dated_relatively;  /* by "this weekend", "on Friday" */
   gboolean         dated_by_container;
+  gboolean         ongoing;           /* under way at publication */
   gpointer         container;         /* the event this one happens at */
   int              host_strength;
   guint            n_hosts;      /* countries listed as places ("in A, B and C") */
@@ -831,6 +832,9 @@ build_noun_mention (Extraction      *self,
         }
 
       if (has_lex (self, i, LEX_MODIFIER) || is_adjective_like (tokens, i) ||
+          /* the tail of a compound: "counter-terrorism", "anti-aircraft" */
+          (i > sentence_first && annals_tokens_is_dash (tokens, i - 1) && annals_tokens_is_joined (tokens, i) &&
+           annals_tokens_is_joined (tokens, i - 1) && i + 1 < noun_index + 1) ||
           (annals_tokens_is_dash (tokens, i + 1) && annals_tokens_is_joined (tokens, i + 1) && i + 1 < noun_index))
         {
           if (word_is (tokens, i, "next") || word_is (tokens, i, "upcoming") || word_is (tokens, i, "forthcoming"))
@@ -1271,6 +1275,9 @@ compatible (Candidate     *candidate,
     return FALSE;
   if (mention->ordinal != NULL && candidate->ordinal == NULL && candidate->is_next)
     return FALSE;
+  /* "the previous Peace Mission exercise" is not Peace Mission-2021 */
+  if (mention->ordinal != NULL && candidate->ordinal == NULL && candidate->name_year != 0 && mention->name_year == 0)
+    return FALSE;
   return TRUE;
 }
 
@@ -1330,6 +1337,11 @@ find_referent (Extraction    *self,
             if (!candidate->has_kind || candidate->kind != mention->kind || candidate->reporting)
               continue;
             if (pass == 0 && !candidate->named)
+              continue;
+            /* "X met Y on the sidelines of the meeting": another meeting */
+            if (candidate->first_sentence == mention->sentence && mention->sentence > 0 &&
+                candidate->n_mentions > 0 && self->candidates->len > 1 && candidate->last_token <= mention->first &&
+                !candidate->named)
               continue;
             if (!compatible (candidate, mention))
               continue;
@@ -1824,6 +1836,8 @@ lead_aspect (Extraction    *self,
           (word_is (tokens, i, "is") && word_is (tokens, i + 1, "being")) ||
           (word_is (tokens, i, "are") && word_is (tokens, i + 1, "being")) ||
           word_is (tokens, i, "opens") || word_is (tokens, i, "begins") || word_is (tokens, i, "kicks") ||
+          word_is (tokens, i, "begun") || word_is (tokens, i, "started") || word_is (tokens, i, "starts") ||
+          word_is (tokens, i, "kicked") || word_is (tokens, i, "opened") || word_is (tokens, i, "launched") ||
           (word_is (tokens, i, "taking") && word_is (tokens, i + 1, "place")))
         return 1;
     }
@@ -2018,16 +2032,18 @@ attach_mention (Extraction    *self,
 
   /* "at the event", "on its sidelines": inside the latest named event */
   if (candidate->container == NULL && !candidate->named && is_inside_cue (self, sentence_first, sentence_last))
-    for (guint c = self->candidates->len; c > 0; c--)
-      {
-        Candidate *other = g_ptr_array_index (self->candidates, c - 1);
+    for (int pass = 0; pass < 2 && candidate->container == NULL; pass++)
+      for (guint c = self->candidates->len; c > 0; c--)
+        {
+          Candidate *other = g_ptr_array_index (self->candidates, c - 1);
 
-        if (other != candidate && other->named && other->first_sentence <= mention->sentence)
-          {
-            candidate->container = other;
-            break;
-          }
-      }
+          /* A named event first, then any event of an earlier sentence */
+          if (other != candidate && other->first_sentence < mention->sentence && (other->named || pass == 1))
+            {
+              candidate->container = other;
+              break;
+            }
+        }
 
   if (has_planned_cue (self, mention, sentence_first, sentence_last))
     candidate->planned_cue = TRUE;
@@ -2420,9 +2436,22 @@ add_verb_meetings (Extraction *self,
         }
       else
         {
-          /* "NATO defence ministers are gathering" */
+          /* "NATO defence ministers are gathering"; "Defense ministers of the
+           * SCO member states met" */
           if (!has_lex (self, subject_end - 1, LEX_ROLE))
-            continue;
+            {
+              guint role = subject_end - 1;
+
+              while (role > sentence_first && role + 12 > subject_end && !has_lex (self, role, LEX_ROLE) &&
+                     (is_capitalized_word (tokens, role) || word_is (tokens, role, "of") || word_is (tokens, role, "the") ||
+                      word_is (tokens, role, "member") || word_is (tokens, role, "states") ||
+                      word_is (tokens, role, "countries") || word_is (tokens, role, "nations") ||
+                      is_punct_char (tokens, role, '(') || is_punct_char (tokens, role, ')')))
+                role--;
+              if (!has_lex (self, role, LEX_ROLE) || !word_is (tokens, role + 1, "of"))
+                continue;
+              subject_end = role + 1;
+            }
 
           subject_first = subject_end - 1;
           while (subject_first > sentence_first && subject_first + 6 > subject_end &&
@@ -2437,7 +2466,7 @@ add_verb_meetings (Extraction *self,
           mention.first = subject_first;
           mention.last = verb + 1;
           {
-            g_autofree char *subject = dup_tokens_text (self, subject_first, subject_end);
+            g_autofree char *subject = dup_tokens_text (self, subject_first, skip_auxiliaries_back (self, verb, sentence_first));
             mention.title = g_strdup_printf (_("%s meeting"), subject);
           }
           if (word_is (tokens, subject_end - 1, "leaders") || word_is (tokens, subject_end - 1, "heads") ||
@@ -2674,23 +2703,6 @@ finish_candidate (Extraction *self,
 
   first_sentence = &g_array_index (self->tokens->sentences, AnnalsSentence, candidate->first_sentence);
 
-  /* The lead's own event without a date of its own happened around the
-   * publication date. */
-  if (has_published && candidate->first_sentence >= self->lead_sentence &&
-      candidate->first_sentence <= self->lead_sentence + 1 && !candidate->weak &&
-      (!annals_date_is_set (&candidate->start) ||
-       (annals_date_get_precision (&candidate->start) == ANNALS_PRECISION_YEAR &&
-        candidate->start.year == published->year)))
-    {
-      int aspect = lead_aspect (self, NULL, first_sentence->first, first_sentence->last);
-
-      /* Under way at publication: it began by then. */
-      if (aspect > 0)
-        candidate->start = *published;
-      else if (aspect < 0 && !annals_date_is_set (&candidate->start) && !candidate->planned_cue)
-        annals_date_set_month (&candidate->start, published->year, published->month);
-    }
-
   /* An event inside another takes its dates and place. */
   if (candidate->container != NULL)
     {
@@ -2710,6 +2722,26 @@ finish_candidate (Extraction *self,
         }
     }
 
+  /* The lead's own event without a date of its own happened around the
+   * publication date. */
+  if (has_published && candidate->first_sentence >= self->lead_sentence &&
+      candidate->first_sentence <= self->lead_sentence + 1 && !candidate->weak &&
+      (!annals_date_is_set (&candidate->start) ||
+       (annals_date_get_precision (&candidate->start) == ANNALS_PRECISION_YEAR &&
+        candidate->start.year == published->year)))
+    {
+      int aspect = lead_aspect (self, NULL, first_sentence->first, first_sentence->last);
+
+      /* Under way at publication: it began by then. */
+      if (aspect > 0)
+        {
+          candidate->start = *published;
+          candidate->ongoing = TRUE;
+        }
+      else if (aspect < 0 && !annals_date_is_set (&candidate->start) && !candidate->planned_cue)
+        annals_date_set_month (&candidate->start, published->year, published->month);
+    }
+
   /* Status: against the publication date when both are known, else by the
    * words of the text. */
   if (has_published && annals_date_is_set (&candidate->start))
@@ -2718,7 +2750,9 @@ finish_candidate (Extraction *self,
       gint32 first_day = annals_date_get_first_day (&candidate->start);
       gint32 end_day = annals_date_get_end_day (annals_date_is_set (&candidate->end) ? &candidate->end : &candidate->start);
 
-      if (first_day > day)
+      if (candidate->ongoing && first_day <= day)
+        status = ANNALS_EVENT_STATUS_PAST;
+      else if (first_day > day)
         status = ANNALS_EVENT_STATUS_PLANNED;
       else if (end_day <= day)
         status = ANNALS_EVENT_STATUS_PAST;
