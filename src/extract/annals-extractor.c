@@ -207,6 +207,8 @@ typedef struct
   gboolean        consumed;     /* a list head: "exercises — A, B and C" */
   gboolean        repeat;       /* a name said again: background, not dated here */
   gboolean        by_verb;      /* "ministers met", "to meet his counterpart" */
+  gboolean        predicative;  /* "as a …", "is a …" */
+  char            place_code[3];/* a place among its words: "the Madrid meeting" */
   gboolean        past_clause;  /* "was held", "took place" */
   char            list_host[3]; /* for list items: "B in Russia" */
   const char     *list_place;
@@ -996,6 +998,24 @@ build_noun_mention (Extraction      *self,
   mention->first = first;
   mention->last = last;
   mention->bare = (first == noun_index && last == noun_end);
+
+  if (first >= sentence_first + 2 && (word_is (tokens, first - 1, "a") || word_is (tokens, first - 1, "an")) &&
+      (word_is (tokens, first - 2, "as") || word_is (tokens, first - 2, "is") || word_is (tokens, first - 2, "was") ||
+       word_is (tokens, first - 2, "be") || word_is (tokens, first - 2, "becomes") || word_is (tokens, first - 2, "remains")))
+    mention->predicative = TRUE;
+
+  /* "the Madrid meeting", "the Tashkent summit" */
+  for (guint i = first; i < noun_index; i++)
+    {
+      guint n = 0;
+      const AnnalsPlace *place = annals_gazetteer_match (self->gazetteer, tokens, i, noun_index, &n);
+
+      if (place != NULL && place->type != ANNALS_PLACE_DEMONYM && place->code[0] != '\0')
+        {
+          g_strlcpy (mention->place_code, place->code, sizeof mention->place_code);
+          break;
+        }
+    }
   mention->name_year = year;
 
   /* The title: a named event with a year is called by its name alone. */
@@ -1325,6 +1345,23 @@ find_referent (Extraction    *self,
         return candidate;
     }
 
+  /* "the Madrid meeting": the gathering held there, meeting or summit */
+  if (mention->definite && mention->place_code[0] != '\0' && !mention->named &&
+      (mention->kind == ANNALS_EVENT_KIND_MEETING || mention->kind == ANNALS_EVENT_KIND_SUMMIT))
+    {
+      for (guint i = self->candidates->len; i > 0; i--)
+        {
+          Candidate *candidate = g_ptr_array_index (self->candidates, i - 1);
+
+          if ((candidate->kind == ANNALS_EVENT_KIND_MEETING || candidate->kind == ANNALS_EVENT_KIND_SUMMIT) &&
+              g_strcmp0 (annals_event_get_host_country (candidate->event), mention->place_code) == 0 &&
+              (best == NULL || candidate->last_token > best->last_token))
+            best = candidate;
+        }
+      if (best != NULL)
+        return best;
+    }
+
   /* "the meeting", "this exercise", "the 2024 dialogue", "NATO's summit",
    * "the meetings": the latest event of its kind, a named one first. */
   if (mention->definite && mention->has_kind && !mention->named && (!mention->plural || mention->bare))
@@ -1337,6 +1374,12 @@ find_referent (Extraction    *self,
             if (!candidate->has_kind || candidate->kind != mention->kind || candidate->reporting)
               continue;
             if (pass == 0 && !candidate->named)
+              continue;
+            /* "the meeting" is not the talks mentioned in passing */
+            if (candidate->weak && !mention->weak)
+              continue;
+            if (mention->place_code[0] != '\0' && annals_event_get_host_country (candidate->event) != NULL &&
+                strcmp (mention->place_code, annals_event_get_host_country (candidate->event)) != 0)
               continue;
             /* "X met Y on the sidelines of the meeting": another meeting */
             if (candidate->first_sentence == mention->sentence && mention->sentence > 0 &&
@@ -2032,18 +2075,20 @@ attach_mention (Extraction    *self,
 
   /* "at the event", "on its sidelines": inside the latest named event */
   if (candidate->container == NULL && !candidate->named && is_inside_cue (self, sentence_first, sentence_last))
-    for (int pass = 0; pass < 2 && candidate->container == NULL; pass++)
-      for (guint c = self->candidates->len; c > 0; c--)
-        {
-          Candidate *other = g_ptr_array_index (self->candidates, c - 1);
+    {
+      Candidate *latest = NULL;
 
-          /* A named event first, then any event of an earlier sentence */
-          if (other != candidate && other->first_sentence < mention->sentence && (other->named || pass == 1))
-            {
-              candidate->container = other;
-              break;
-            }
+      /* The event named last before this sentence: "On its sidelines" */
+      for (guint c = 0; c < self->candidates->len; c++)
+        {
+          Candidate *other = g_ptr_array_index (self->candidates, c);
+
+          if (other != candidate && !other->weak && other->last_token <= sentence_first &&
+              (latest == NULL || other->last_token > latest->last_token))
+            latest = other;
         }
+      candidate->container = latest;
+    }
 
   if (has_planned_cue (self, mention, sentence_first, sentence_last))
     candidate->planned_cue = TRUE;
@@ -2070,7 +2115,10 @@ process_mention (Extraction *self,
     {
       /* A bare "the meeting" with nothing to refer to, or a bare plural
        * ("exercises"), is not an event of its own. */
-      if (mention->bare && (mention->definite || mention->plural))
+      if (mention->bare && mention->definite)
+        return NULL;
+      /* "as a bilateral drill", "is a joint exercise": a description */
+      if (mention->predicative)
         return NULL;
       if (mention->reporting)
         return NULL;
@@ -2798,6 +2846,8 @@ finish_candidate (Extraction *self,
     score -= 0.15;
   if (candidate->n_hosts > 1)
     score -= 0.2;
+  else if (candidate->plural && candidate->host_strength >= 2 && !candidate->named)
+    score += 0.1;
   if (!candidate->has_kind)
     score -= 0.2;
   if (candidate->weak && !candidate->named)
