@@ -208,6 +208,7 @@ typedef struct
   gboolean        repeat;       /* a name said again: background, not dated here */
   gboolean        by_verb;      /* "ministers met", "to meet his counterpart" */
   gboolean        predicative;  /* "as a …", "is a …" */
+  gboolean        is_session;   /* headed by "session" */
   char            place_code[3];/* a place among its words: "the Madrid meeting" */
   gboolean        past_clause;  /* "was held", "took place" */
   char            list_host[3]; /* for list items: "B in Russia" */
@@ -271,6 +272,7 @@ typedef struct
   guint              participants_sentence;  /* its first token + 1 */
   GHashTable        *name_words;     /* first words of the names of events */
   GHashTable        *keys;           /* normalized title or alias → Candidate */
+  int                plan_year;      /* "are to be held this year" in the lead */
 } Extraction;
 
 G_DEFINE_QUARK (annals-extract-error-quark, annals_extract_error)
@@ -668,6 +670,7 @@ build_noun_mention (Extraction      *self,
   mention->has_kind = TRUE;
   mention->plural = noun->plural;
   mention->weak = noun->strength == NOUN_WEAK;
+  mention->is_session = strcmp (noun->word, "session") == 0;
 
   /* Modifiers to the left. */
   while (first > sentence_first && n_modifiers < MAX_MODIFIERS)
@@ -2111,6 +2114,19 @@ process_mention (Extraction *self,
                          has_completed_cue (self, mention, sentence_first, sentence_last);
   candidate = find_referent (self, mention, title_key);
 
+  /* "opened the Collective Security Council session": a session of the
+   * summit or meeting just reported */
+  if (candidate == NULL && mention->is_session && !mention->reporting)
+    for (guint c = self->candidates->len; c > 0 && candidate == NULL; c--)
+      {
+        Candidate *other = g_ptr_array_index (self->candidates, c - 1);
+
+        if (!other->weak && other->has_kind &&
+            (other->kind == ANNALS_EVENT_KIND_SUMMIT || other->kind == ANNALS_EVENT_KIND_MEETING) &&
+            other->first_sentence + 2 >= mention->sentence && other->first_sentence < mention->sentence)
+          candidate = other;
+      }
+
   if (candidate == NULL)
     {
       /* A bare "the meeting" with nothing to refer to, or a bare plural
@@ -2790,6 +2806,12 @@ finish_candidate (Extraction *self,
         annals_date_set_month (&candidate->start, published->year, published->month);
     }
 
+  /* "Exercises … are to be held this year": events the plan lists without
+   * a date of their own take the year of the plan. */
+  if (!annals_date_is_set (&candidate->start) && candidate->planned_cue && self->plan_year != 0 &&
+      candidate->first_sentence > self->lead_sentence)
+    annals_date_set_year (&candidate->start, self->plan_year);
+
   /* Status: against the publication date when both are known, else by the
    * words of the text. */
   if (has_published && annals_date_is_set (&candidate->start))
@@ -2844,6 +2866,9 @@ finish_candidate (Extraction *self,
     score += 0.05;
   if (candidate->plural && !candidate->named)
     score -= 0.15;
+  /* "a strategic command and staff exercise is to …": announced */
+  if (!candidate->plural && !candidate->named && !candidate->weak && candidate->planned_cue && candidate->n_modifiers >= 2)
+    score += 0.05;
   if (candidate->n_hosts > 1)
     score -= 0.2;
   else if (candidate->plural && candidate->host_strength >= 2 && !candidate->named)
@@ -2863,6 +2888,37 @@ finish_candidate (Extraction *self,
   annals_event_set_confidence (candidate->event, score);
 }
 
+/* The year a lead announces a plan for: "Exercises … are to be held this
+ * year", "will hold … next year". */
+static void
+find_plan_year (Extraction *self)
+{
+  const AnnalsTokens *tokens = self->tokens;
+  const AnnalsSentence *lead;
+
+  self->plan_year = 0;
+  if (self->lead_sentence >= tokens->sentences->len)
+    return;
+  lead = &g_array_index (tokens->sentences, AnnalsSentence, self->lead_sentence);
+  if (!annals_timex_sentence_is_future (tokens, self->lead_sentence, lead->last))
+    return;
+
+  for (guint t = 0; t < self->timexes->len; t++)
+    {
+      const AnnalsTimex *timex = &g_array_index (self->timexes, AnnalsTimex, t);
+
+      if (timex->first_token < lead->first)
+        continue;
+      if (timex->first_token >= lead->last)
+        break;
+      if ((timex->flags & ANNALS_TIMEX_RELATIVE) != 0 && annals_date_get_precision (&timex->start) == ANNALS_PRECISION_YEAR)
+        {
+          self->plan_year = timex->start.year;
+          return;
+        }
+    }
+}
+
 static gboolean
 extract (Extraction *self,
          GError    **error)
@@ -2879,7 +2935,9 @@ extract (Extraction *self,
   /* The lead: the sentence of the dateline, else the first sentence of
    * running text (headlines and kickers are short). */
   self->lead_sentence = 0;
-  if (self->dateline.last_token > 0)
+  if (self->dateline.last_token > 0 && self->dateline.last_token < self->tokens->tokens->len)
+    self->lead_sentence = annals_tokens_get (self->tokens, self->dateline.last_token)->sentence;
+  else if (self->dateline.last_token > 0)
     self->lead_sentence = annals_tokens_get (self->tokens, self->dateline.first_token)->sentence;
   else
     for (guint s = 0; s < self->tokens->sentences->len; s++)
@@ -2891,6 +2949,8 @@ extract (Extraction *self,
             break;
           }
       }
+
+  find_plan_year (self);
 
   for (guint s = 0; s < self->tokens->sentences->len; s++)
     process_sentence (self, s);

@@ -217,7 +217,8 @@ is_day (const AnnalsTokens *tokens,
 
   text = tokens->text + token->start;
   length = token->end - token->start;
-  for (i = 0; i < length && g_ascii_isdigit (text[i]); i++)
+  /* A third digit is enough to refuse: reading on would overflow. */
+  for (i = 0; i < length && i < 3 && g_ascii_isdigit (text[i]); i++)
     value = value * 10 + (text[i] - '0');
 
   if (i == 0 || i > 2)
