@@ -9,9 +9,18 @@
 
 #include <adwaita.h>
 #include <glib/gi18n.h>
+#include <math.h>
 
 #include "annals-detail-pane.h"
 #include "annals-gui-format.h"
+
+/* One stop when stepping through an event's mentions. */
+typedef struct
+{
+  guint mention;            /* position in the event's mentions */
+  guint document;           /* which of the event's articles, from 0 */
+  guint index_in_document;  /* which of that article's mentions, from 0 */
+} MentionStep;
 
 struct _AnnalsDetailPane
 {
@@ -19,11 +28,16 @@ struct _AnnalsDetailPane
 
   AnnalsLibrary *library;
   AnnalsEvent   *event;
-  guint          source;
+  GArray        *steps;           /* of MentionStep */
+  GArray        *document_sizes;  /* mentions per article, as guint */
+  char          *shown_document_id;
+  guint          source;          /* position in @steps */
   GtkTextTag    *mention_tag;
   GtkTextMark   *mention_mark;
   guint          scroll_source;
   guint          scroll_frames;
+  guint          scroll_stable_frames;
+  gboolean       has_mention;
 
   GtkWidget     *stack;
   GtkLabel      *title_label;
@@ -65,14 +79,17 @@ show_document_message (AnnalsDetailPane *self,
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
 
   gtk_text_buffer_set_text (buffer, message, -1);
+  g_clear_pointer (&self->shown_document_id, g_free);
   gtk_label_set_text (self->document_title_label, "");
   gtk_label_set_text (self->document_meta_label, "");
 }
 
-/* The text view lays new text out over the next frames, and line heights
- * settle as it does; scrolling on each of the first frames lands on the
- * mention. */
-#define SCROLL_FRAMES 4
+/* The text view lays new text out over the next frames, and lines above
+ * the mention change height as they are wrapped to the final width (the
+ * pane may still be settling into a new window size); the view follows
+ * the mention until its place has held for a few frames. */
+#define SCROLL_STABLE_FRAMES 3
+#define SCROLL_MAX_FRAMES 120
 
 static gboolean
 scroll_to_mention_cb (GtkWidget     *widget,
@@ -85,19 +102,144 @@ scroll_to_mention_cb (GtkWidget     *widget,
   GdkRectangle location;
   GtkTextIter iter;
   double page_size;
+  double target;
 
-  /* Put the mention a third of the way down the view. */
+  /* Put the mention a third of the way down the view; vertically only. */
   gtk_text_buffer_get_iter_at_mark (buffer, &iter, self->mention_mark);
   gtk_text_view_get_iter_location (self->text_view, &iter, &location);
   page_size = gtk_adjustment_get_page_size (vadjustment);
-  if (page_size > 0)
-    gtk_adjustment_set_value (vadjustment, location.y - page_size / 3.0);
+  target = CLAMP (location.y - page_size / 3.0,
+                  gtk_adjustment_get_lower (vadjustment),
+                  gtk_adjustment_get_upper (vadjustment) - page_size);
 
-  if (++self->scroll_frames < SCROLL_FRAMES)
+  if (page_size > 0 && fabs (gtk_adjustment_get_value (vadjustment) - target) >= 1.0)
+    {
+      gtk_adjustment_set_value (vadjustment, target);
+      self->scroll_stable_frames = 0;
+    }
+  else if (page_size > 0)
+    self->scroll_stable_frames++;
+
+  if (self->scroll_stable_frames < SCROLL_STABLE_FRAMES && ++self->scroll_frames < SCROLL_MAX_FRAMES)
     return G_SOURCE_CONTINUE;
 
   self->scroll_source = 0;
   return G_SOURCE_REMOVE;
+}
+
+/* The text wraps to the width of the view, so there is never anything to
+ * scroll to sideways. GtkTextView still sizes its horizontal adjustment to
+ * the widest line it has laid out, which lags behind when the pane
+ * narrows (the leaflet folding, a window made smaller), and anything that
+ * scrolls a mark into view would then move the lines' starts out of
+ * sight. */
+static void
+keep_text_unscrolled_sideways (GtkAdjustment *hadjustment)
+{
+  if (gtk_adjustment_get_value (hadjustment) != 0.0)
+    gtk_adjustment_set_value (hadjustment, 0.0);
+}
+
+static void
+start_scroll_to_mention (AnnalsDetailPane *self)
+{
+  /* GtkTextView scrolls to the mark once the text around it is laid out;
+   * it aligns the mark sideways too, which keep_text_unscrolled_sideways()
+   * undoes at once. */
+  gtk_text_view_scroll_to_mark (self->text_view, self->mention_mark, 0.0, TRUE, 0.0, 1.0 / 3.0);
+
+  self->scroll_frames = 0;
+  self->scroll_stable_frames = 0;
+  if (self->scroll_source == 0)
+    self->scroll_source = gtk_widget_add_tick_callback (GTK_WIDGET (self->text_view),
+                                                        scroll_to_mention_cb, self, NULL);
+}
+
+/* In a narrow window the pane is a page of its own, shown after the event
+ * was chosen: the mention is scrolled to once the text has a size. */
+static void
+on_text_view_map (AnnalsDetailPane *self)
+{
+  if (self->has_mention)
+    start_scroll_to_mention (self);
+}
+
+/* Orders the event's mentions for stepping through them: article by
+ * article, in the order the articles first mention the event, and within
+ * an article in the order of the mentions. */
+static void
+order_mentions (AnnalsDetailPane *self)
+{
+  g_autoptr(GPtrArray) documents = g_ptr_array_new ();
+  g_autoptr(GArray) document_of = NULL;
+  guint n_mentions;
+
+  g_array_set_size (self->steps, 0);
+  g_array_set_size (self->document_sizes, 0);
+
+  if (self->event == NULL)
+    return;
+
+  n_mentions = annals_event_get_n_mentions (self->event);
+  document_of = g_array_sized_new (FALSE, FALSE, sizeof (guint), n_mentions);
+
+  for (guint i = 0; i < n_mentions; i++)
+    {
+      const AnnalsMention *mention = annals_event_get_mention (self->event, i);
+      guint document;
+
+      if (!g_ptr_array_find_with_equal_func (documents, mention->document_id, g_str_equal, &document))
+        {
+          document = documents->len;
+          g_ptr_array_add (documents, mention->document_id);
+          g_array_append_val (self->document_sizes, (guint) { 0 });
+        }
+      g_array_append_val (document_of, document);
+    }
+
+  for (guint document = 0; document < documents->len; document++)
+    {
+      for (guint i = 0; i < n_mentions; i++)
+        {
+          MentionStep step;
+
+          if (g_array_index (document_of, guint, i) != document)
+            continue;
+
+          step.mention = i;
+          step.document = document;
+          step.index_in_document = g_array_index (self->document_sizes, guint, document)++;
+          g_array_append_val (self->steps, step);
+        }
+    }
+}
+
+/* “Mention 2 of 3” when one article names the event several times,
+ * “Source 2 of 3” when each of several articles names it once, and both
+ * when several articles name it, some more than once. */
+static char *
+format_step (AnnalsDetailPane *self,
+             guint             position)
+{
+  const MentionStep *step = &g_array_index (self->steps, MentionStep, position);
+  guint n_documents = self->document_sizes->len;
+  guint n_in_document = g_array_index (self->document_sizes, guint, step->document);
+
+  if (n_documents == 1)
+    /* Translators: which of an event's mentions in one article is shown,
+     * e.g. “Mention 2 of 3”. */
+    return g_strdup_printf (_("Mention %u of %u"), position + 1, self->steps->len);
+
+  if (n_in_document == 1)
+    /* Translators: which of the articles that mention an event is shown,
+     * e.g. “Source 2 of 3”. */
+    return g_strdup_printf (_("Source %u of %u"), step->document + 1, n_documents);
+
+  /* Translators: which article and which of its mentions of the event is
+   * shown, e.g. “Source 2 of 3 · mention 1 of 2”. */
+  return g_strdup_printf (_("Source %u of %u · mention %u of %u"),
+                          step->document + 1, n_documents,
+                          step->index_in_document + 1, n_in_document);
 }
 
 static void
@@ -111,25 +253,27 @@ show_source (AnnalsDetailPane *self)
   g_autoptr(GString) meta = NULL;
   const AnnalsDate *published;
   GtkTextIter start, end;
-  guint n_sources = annals_event_get_n_mentions (self->event);
+  guint n_steps = self->steps->len;
   guint length;
 
-  gtk_widget_set_visible (self->source_navigation, n_sources > 1);
+  self->has_mention = FALSE;
+  gtk_widget_set_visible (self->source_navigation, n_steps > 1);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "detail.previous-source", self->source > 0);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "detail.next-source", self->source + 1 < n_sources);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "detail.next-source", self->source + 1 < n_steps);
 
-  if (n_sources == 0)
+  if (n_steps == 0)
     {
       show_document_message (self, _("No article mentions this event."));
       gtk_label_set_text (self->source_position_label, "");
+      g_clear_pointer (&self->shown_document_id, g_free);
       return;
     }
 
-  /* Translators: which of an event's sources is shown, e.g. “Source 2 of 3”. */
-  position = g_strdup_printf (_("Source %u of %u"), self->source + 1, n_sources);
+  position = format_step (self, self->source);
   gtk_label_set_text (self->source_position_label, position);
 
-  mention = annals_event_get_mention (self->event, self->source);
+  mention = annals_event_get_mention (self->event,
+                                      g_array_index (self->steps, MentionStep, self->source).mention);
   if (self->library != NULL)
     document = annals_library_load_document (self->library, mention->document_id, &error);
 
@@ -141,6 +285,7 @@ show_source (AnnalsDetailPane *self)
                                  mention->document_id,
                                  error != NULL ? error->message : _("no library is open"));
       show_document_message (self, message);
+      g_clear_pointer (&self->shown_document_id, g_free);
       return;
     }
 
@@ -162,7 +307,19 @@ show_source (AnnalsDetailPane *self)
   gtk_label_set_text (self->document_meta_label, meta->str);
   gtk_widget_set_visible (GTK_WIDGET (self->document_meta_label), meta->len > 0);
 
-  gtk_text_buffer_set_text (buffer, annals_document_get_text (document) ?: "", -1);
+  /* Stepping between mentions of one article moves the highlight only, so
+   * the text keeps its place while the view scrolls. */
+  if (g_strcmp0 (self->shown_document_id, mention->document_id) == 0)
+    {
+      gtk_text_buffer_get_bounds (buffer, &start, &end);
+      gtk_text_buffer_remove_tag (buffer, self->mention_tag, &start, &end);
+    }
+  else
+    {
+      gtk_text_buffer_set_text (buffer, annals_document_get_text (document) ?: "", -1);
+      g_free (self->shown_document_id);
+      self->shown_document_id = g_strdup (mention->document_id);
+    }
 
   length = annals_document_get_length (document);
   if (mention->start >= mention->end || mention->end > length)
@@ -173,12 +330,9 @@ show_source (AnnalsDetailPane *self)
   gtk_text_buffer_apply_tag (buffer, self->mention_tag, &start, &end);
   gtk_text_buffer_place_cursor (buffer, &start);
   gtk_text_buffer_move_mark (buffer, self->mention_mark, &start);
-  gtk_text_view_scroll_to_mark (self->text_view, self->mention_mark, 0.0, TRUE, 0.0, 0.3);
 
-  self->scroll_frames = 0;
-  if (self->scroll_source == 0)
-    self->scroll_source = gtk_widget_add_tick_callback (GTK_WIDGET (self->text_view),
-                                                        scroll_to_mention_cb, self, NULL);
+  self->has_mention = TRUE;
+  start_scroll_to_mention (self);
 }
 
 static void
@@ -287,12 +441,25 @@ annals_detail_pane_dispose (GObject *object)
 }
 
 static void
+annals_detail_pane_finalize (GObject *object)
+{
+  AnnalsDetailPane *self = ANNALS_DETAIL_PANE (object);
+
+  g_clear_pointer (&self->steps, g_array_unref);
+  g_clear_pointer (&self->document_sizes, g_array_unref);
+  g_clear_pointer (&self->shown_document_id, g_free);
+
+  G_OBJECT_CLASS (annals_detail_pane_parent_class)->finalize (object);
+}
+
+static void
 annals_detail_pane_class_init (AnnalsDetailPaneClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = annals_detail_pane_dispose;
+  object_class->finalize = annals_detail_pane_finalize;
 
   widget_class->root = annals_detail_pane_root;
 
@@ -328,12 +495,20 @@ annals_detail_pane_init (AnnalsDetailPane *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  self->steps = g_array_new (FALSE, FALSE, sizeof (MentionStep));
+  self->document_sizes = g_array_new (FALSE, FALSE, sizeof (guint));
+
   buffer = gtk_text_view_get_buffer (self->text_view);
   self->mention_tag = gtk_text_buffer_create_tag (buffer, "mention",
                                                   "underline", PANGO_UNDERLINE_SINGLE,
                                                   NULL);
   gtk_text_buffer_get_start_iter (buffer, &start);
   self->mention_mark = gtk_text_buffer_create_mark (buffer, "mention", &start, TRUE);
+
+  g_signal_connect_object (self->text_view, "map",
+                           G_CALLBACK (on_text_view_map), self, G_CONNECT_SWAPPED);
+  g_signal_connect (gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (self->text_view)), "value-changed",
+                    G_CALLBACK (keep_text_unscrolled_sideways), NULL);
 
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
                            G_CALLBACK (on_style_changed), self, G_CONNECT_SWAPPED);
@@ -358,7 +533,10 @@ annals_detail_pane_set_library (AnnalsDetailPane *self,
   g_return_if_fail (library == NULL || ANNALS_IS_LIBRARY (library));
 
   if (g_set_object (&self->library, library))
-    show_event (self);
+    {
+      g_clear_pointer (&self->shown_document_id, g_free);
+      show_event (self);
+    }
 }
 
 AnnalsEvent *
@@ -380,6 +558,8 @@ annals_detail_pane_set_event (AnnalsDetailPane *self,
     return;
 
   self->source = 0;
+  g_clear_pointer (&self->shown_document_id, g_free);
+  order_mentions (self);
   show_event (self);
 }
 
@@ -397,11 +577,19 @@ annals_detail_pane_set_source (AnnalsDetailPane *self,
 {
   g_return_if_fail (ANNALS_IS_DETAIL_PANE (self));
 
-  if (self->event == NULL || source >= annals_event_get_n_mentions (self->event) || source == self->source)
+  if (self->event == NULL || source >= self->steps->len || source == self->source)
     return;
 
   self->source = source;
   show_source (self);
+}
+
+const char *
+annals_detail_pane_get_position_text (AnnalsDetailPane *self)
+{
+  g_return_val_if_fail (ANNALS_IS_DETAIL_PANE (self), NULL);
+
+  return self->steps->len > 1 ? gtk_label_get_text (self->source_position_label) : NULL;
 }
 
 const char *

@@ -24,10 +24,14 @@ void         annals_detail_pane_set_library     (AnnalsDetailPane *self,
 AnnalsEvent *annals_detail_pane_get_event       (AnnalsDetailPane *self);
 void         annals_detail_pane_set_event       (AnnalsDetailPane *self,
                                                  AnnalsEvent      *event);
-/* The mention shown, 0-based, and stepping through them. */
-guint        annals_detail_pane_get_source      (AnnalsDetailPane *self);
-void         annals_detail_pane_set_source      (AnnalsDetailPane *self,
-                                                 guint             source);
+/* The mention shown, 0-based, and stepping through them: article by
+ * article, in the order the articles first mention the event. */
+guint        annals_detail_pane_get_source        (AnnalsDetailPane *self);
+void         annals_detail_pane_set_source        (AnnalsDetailPane *self,
+                                                   guint             source);
+/* “Mention 2 of 3”, “Source 2 of 3 · mention 1 of 2”; NULL when the event
+ * has one mention or none. */
+const char  *annals_detail_pane_get_position_text (AnnalsDetailPane *self);
 
 const char  *annals_detail_pane_get_title       (AnnalsDetailPane *self);
 GtkTextView *annals_detail_pane_get_text_view   (AnnalsDetailPane *self);

@@ -108,7 +108,8 @@ annals_event_row_set_event (AnnalsEventRow *self,
 
   dates = annals_format_event_dates_precise (event);
   country = annals_format_country (annals_event_get_host_country (event));
-  n_sources = annals_event_get_n_mentions (event);
+  /* A source is an article, however often it names the event. */
+  n_sources = annals_event_count_sources (event);
   sources = annals_format_n_sources (n_sources);
 
   gtk_image_set_from_icon_name (self->kind_image,
@@ -132,6 +133,14 @@ annals_event_row_set_event (AnnalsEventRow *self,
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, annals_event_get_title (event),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
                                   -1);
+}
+
+const char *
+annals_event_row_get_sources_text (AnnalsEventRow *self)
+{
+  g_return_val_if_fail (ANNALS_IS_EVENT_ROW (self), NULL);
+
+  return gtk_label_get_text (self->sources_label);
 }
 
 void

@@ -21,6 +21,8 @@ GtkWidget   *annals_event_row_new               (void);
 AnnalsEvent *annals_event_row_get_event         (AnnalsEventRow *self);
 void         annals_event_row_set_event         (AnnalsEventRow *self,
                                                  AnnalsEvent    *event);
+/* "2 sources": the number of articles that mention the event. */
+const char  *annals_event_row_get_sources_text  (AnnalsEventRow *self);
 /* Shows the "Undated" heading above the row: set on the first undated
  * event of the list. */
 void         annals_event_row_set_starts_undated (AnnalsEventRow *self,

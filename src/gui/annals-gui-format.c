@@ -102,6 +102,32 @@ annals_format_n_sources (guint n_sources)
   return g_strdup_printf (ngettext ("%u source", "%u sources", n_sources), n_sources);
 }
 
+guint
+annals_event_count_sources (AnnalsEvent *event)
+{
+  guint n_mentions;
+  guint n_sources = 0;
+
+  g_return_val_if_fail (ANNALS_IS_EVENT (event), 0);
+
+  /* Events have a handful of mentions: compare each with the ones before
+   * rather than build a set. */
+  n_mentions = annals_event_get_n_mentions (event);
+  for (guint i = 0; i < n_mentions; i++)
+    {
+      const char *document_id = annals_event_get_mention (event, i)->document_id;
+      gboolean seen = FALSE;
+
+      for (guint j = 0; j < i && !seen; j++)
+        seen = g_strcmp0 (annals_event_get_mention (event, j)->document_id, document_id) == 0;
+
+      if (!seen)
+        n_sources++;
+    }
+
+  return n_sources;
+}
+
 char *
 annals_format_event_count (guint n_shown,
                            guint n_total)

@@ -20,6 +20,8 @@ char *annals_format_event_dates_precise (AnnalsEvent      *event);
 char *annals_format_country             (const char       *code);
 /* "3 sources". */
 char *annals_format_n_sources           (guint             n_sources);
+/* The number of distinct articles that mention @event: its sources. */
+guint annals_event_count_sources        (AnnalsEvent      *event);
 /* "12 of 340 events", or "340 events" when nothing is filtered out. */
 char *annals_format_event_count         (guint             n_shown,
                                          guint             n_total);

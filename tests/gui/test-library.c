@@ -309,6 +309,16 @@ test_format (void)
   annals_event_set_start (event, &date);
   precise = annals_format_event_dates_precise (event);
   g_assert_cmpstr (precise, ==, "2023 (year only)");
+
+  /* Sources are the articles, not the mentions. */
+  g_assert_cmpuint (annals_event_count_sources (event), ==, 0);
+  annals_event_add_mention (event, "tashkent", 10, 31);
+  annals_event_add_mention (event, "tashkent", 400, 421);
+  annals_event_add_mention (event, "tashkent", 900, 921);
+  g_assert_cmpuint (annals_event_count_sources (event), ==, 1);
+  annals_event_add_mention (event, "moscow", 5, 26);
+  annals_event_add_mention (event, "tashkent", 1000, 1021);
+  g_assert_cmpuint (annals_event_count_sources (event), ==, 2);
 }
 
 int

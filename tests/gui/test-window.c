@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "annals-application.h"
+#include "annals-event-row.h"
 #include "annals-json.h"
 #include "annals-window.h"
 
@@ -594,6 +595,7 @@ check_step_sources (AnnalsWindow *window)
   g_assert_cmpuint (annals_detail_pane_get_source (pane), ==, 0);
   first = dup_highlighted_text (pane);
   g_assert_cmpstr (first, ==, "Malabar 2023");
+  g_assert_cmpstr (annals_detail_pane_get_position_text (pane), ==, "Source 1 of 2");
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (pane), "detail.next-source", NULL));
   g_assert_cmpuint (annals_detail_pane_get_source (pane), ==, 1);
@@ -602,6 +604,7 @@ check_step_sources (AnnalsWindow *window)
   g_assert_cmpuint (highlight_end, ==, 55);
   second = dup_highlighted_text (pane);
   g_assert_cmpstr (second, ==, "Malabar 2023");
+  g_assert_cmpstr (annals_detail_pane_get_position_text (pane), ==, "Source 2 of 2");
 
   /* The text is the second article's. */
   buffer = gtk_text_view_get_buffer (annals_detail_pane_get_text_view (pane));
@@ -614,6 +617,164 @@ check_step_sources (AnnalsWindow *window)
   g_assert_cmpuint (annals_detail_pane_get_source (pane), ==, 1);
   gtk_widget_activate_action (GTK_WIDGET (pane), "detail.previous-source", NULL);
   g_assert_cmpuint (annals_detail_pane_get_source (pane), ==, 0);
+}
+
+/* The row of the list that shows the event titled @title, once the list
+ * has created it. */
+static AnnalsEventRow *
+find_row (GtkWidget  *widget,
+          const char *title)
+{
+  if (ANNALS_IS_EVENT_ROW (widget))
+    {
+      AnnalsEvent *event = annals_event_row_get_event (ANNALS_EVENT_ROW (widget));
+
+      return event != NULL && g_str_equal (annals_event_get_title (event), title)
+               ? ANNALS_EVENT_ROW (widget) : NULL;
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      AnnalsEventRow *row = find_row (child, title);
+
+      if (row != NULL)
+        return row;
+    }
+
+  return NULL;
+}
+
+static gboolean
+row_is_shown (gpointer data)
+{
+  AnnalsWindow *window = data;
+  const char *title = g_object_get_data (G_OBJECT (window), "test-title");
+
+  return find_row (GTK_WIDGET (annals_window_get_list_view (window)), title) != NULL;
+}
+
+static void
+select_title (AnnalsWindow *window,
+              const char   *title)
+{
+  int position = find_title (get_store (window), title);
+
+  g_assert_cmpint (position, >=, 0);
+  annals_view_state_select_position (annals_window_get_view_state (window), position);
+  g_object_set_data_full (G_OBJECT (window), "test-title", g_strdup (title), g_free);
+  wait_until (row_is_shown, window, "the event's row to be shown");
+}
+
+static const char *
+get_row_sources (AnnalsWindow *window,
+                 const char   *title)
+{
+  return annals_event_row_get_sources_text (find_row (GTK_WIDGET (annals_window_get_list_view (window)), title));
+}
+
+/* Peaceful Mission 2023 is named three times in the one sample article:
+ * one source, three mentions to step through. */
+static void
+check_mentions_in_one_source (AnnalsWindow *window)
+{
+  AnnalsDetailPane *pane = annals_window_get_detail_pane (window);
+  AnnalsEvent *event;
+
+  select_title (window, "Peaceful Mission 2023");
+  event = annals_view_state_get_selected (annals_window_get_view_state (window));
+  g_assert_cmpuint (annals_event_get_n_mentions (event), ==, 3);
+
+  g_assert_cmpstr (get_row_sources (window, "Peaceful Mission 2023"), ==, "1 source");
+  g_assert_cmpstr (get_row_sources (window, "Vostok 2022"), ==, "1 source");
+
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autofree char *expected = g_strdup_printf ("Mention %u of 3", i + 1);
+      const AnnalsMention *mention = annals_event_get_mention (event, i);
+      guint start, end;
+
+      g_assert_cmpuint (annals_detail_pane_get_source (pane), ==, i);
+      g_assert_cmpstr (annals_detail_pane_get_position_text (pane), ==, expected);
+      g_assert_true (annals_detail_pane_get_highlight (pane, &start, &end));
+      g_assert_cmpuint (start, ==, mention->start);
+      g_assert_cmpuint (end, ==, mention->end);
+
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (pane), "detail.next-source", NULL));
+    }
+  g_assert_cmpuint (annals_detail_pane_get_source (pane), ==, 2);
+
+  /* One mention: nothing to step through. */
+  select_title (window, "Vostok 2022");
+  g_assert_null (annals_detail_pane_get_position_text (pane));
+}
+
+static const char mixed_json[] =
+  "{\n"
+  "  \"format\": \"annals-events\",\n"
+  "  \"version\": 1,\n"
+  "  \"documents\": [ { \"id\": \"first\", \"title\": \"Talks open\", \"source\": \"Test Wire\",\n"
+  "                   \"url\": null, \"published\": \"2023-05-02\",\n"
+  "                   \"text\": \"The Delhi talks opened today. Delegates said the Delhi talks would last a week.\" },\n"
+  "                 { \"id\": \"second\", \"title\": \"Talks close\", \"source\": \"Other Wire\",\n"
+  "                   \"url\": null, \"published\": \"2023-05-09\",\n"
+  "                   \"text\": \"The Delhi talks closed on Tuesday.\" } ],\n"
+  "  \"events\": [ { \"id\": \"delhi-talks\", \"title\": \"Delhi talks\", \"kind\": \"meeting\",\n"
+  "                \"start\": \"2023-05\", \"end\": null, \"status\": \"past\",\n"
+  "                \"host_country\": \"IN\", \"host_place\": \"Delhi\", \"participants\": [],\n"
+  "                \"mentions\": [ { \"document\": \"first\", \"start\": 4, \"end\": 15 },\n"
+  "                              { \"document\": \"second\", \"start\": 4, \"end\": 15 },\n"
+  "                              { \"document\": \"first\", \"start\": 49, \"end\": 60 } ],\n"
+  "                \"confidence\": 1.0 } ]\n"
+  "}\n";
+
+/* Several articles, one of them naming the event twice: the pane steps
+ * through one article's mentions, then the next article's. */
+static void
+check_mentions_in_several_sources (AnnalsWindow *window)
+{
+  static const struct {
+    const char *position;
+    const char *title;
+    guint       start;
+  } steps[] = {
+    { "Source 1 of 2 · mention 1 of 2", "Talks open", 4 },
+    { "Source 1 of 2 · mention 2 of 2", "Talks open", 49 },
+    { "Source 2 of 2", "Talks close", 4 },
+  };
+  g_autofree char *path = write_user_file ("delhi.json", mixed_json);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  AnnalsDetailPane *pane = annals_window_get_detail_pane (window);
+
+  g_object_set_data (G_OBJECT (window), "test-n-total",
+                     GUINT_TO_POINTER (annals_event_store_get_n_total (get_store (window))));
+  annals_window_open_file (window, file);
+  wait_until (total_grew, window, "the events file to be added");
+
+  select_title (window, "Delhi talks");
+  g_assert_cmpstr (get_row_sources (window, "Delhi talks"), ==, "2 sources");
+
+  for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
+    {
+      GtkTextBuffer *buffer = gtk_text_view_get_buffer (annals_detail_pane_get_text_view (pane));
+      GtkTextIter start, end;
+      g_autofree char *text = NULL;
+      g_autofree char *highlighted = NULL;
+      guint highlight_start;
+
+      annals_detail_pane_set_source (pane, i);
+      g_assert_cmpuint (annals_detail_pane_get_source (pane), ==, i);
+      g_assert_cmpstr (annals_detail_pane_get_position_text (pane), ==, steps[i].position);
+      g_assert_true (annals_detail_pane_get_highlight (pane, &highlight_start, NULL));
+      g_assert_cmpuint (highlight_start, ==, steps[i].start);
+      highlighted = dup_highlighted_text (pane);
+      g_assert_cmpstr (highlighted, ==, "Delhi talks");
+
+      gtk_text_buffer_get_bounds (buffer, &start, &end);
+      text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+      g_assert_true (g_str_has_prefix (text, g_str_equal (steps[i].title, "Talks open") ? "The Delhi talks opened" : "The Delhi talks closed"));
+    }
 }
 
 /* Dropping a file on the window adds it, as opening it does. */
@@ -648,6 +809,100 @@ check_drop (AnnalsWindow *window)
 
   wait_until (total_grew, window, "the dropped file's events to appear");
   g_assert_cmpint (find_title (get_store (window), "Malabar 2023"), >=, 0);
+}
+
+static gboolean
+flag_is_set (gpointer data)
+{
+  return *(gboolean *) data;
+}
+
+/* Lets the window lay itself out and paint for @milliseconds. */
+static void
+run_main_loop_for (guint milliseconds)
+{
+  gboolean done = FALSE;
+
+  g_timeout_add_once (milliseconds, (GSourceOnceFunc) timeout_cb, &done);
+  wait_until (flag_is_set, &done, "the main loop to run");
+}
+
+static gboolean
+window_has_width (gpointer data)
+{
+  GtkWidget *window = data;
+  int expected = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (window), "test-width"));
+
+  /* The default size counts the frame around the content. */
+  return ABS (gtk_widget_get_width (window) - expected) <= 16;
+}
+
+/* The source text wraps to the pane's width at any window width: it never
+ * scrolls sideways, and the mention is scrolled into view vertically. */
+static void
+check_source_text_fits (AnnalsWindow *window,
+                        int           width)
+{
+  AnnalsDetailPane *pane = annals_window_get_detail_pane (window);
+  GtkTextView *text_view = annals_detail_pane_get_text_view (pane);
+  AnnalsEventStore *store = get_store (window);
+  GtkAdjustment *hadjustment;
+  GdkRectangle visible, location;
+  GtkTextIter iter;
+  guint start;
+
+  g_object_set_data (G_OBJECT (window), "test-width", GINT_TO_POINTER (width));
+  gtk_window_set_default_size (GTK_WINDOW (window), width, 780);
+  wait_until (window_has_width, window, "the window to take its new width");
+
+  /* Chosen in the list, as a user does; in a narrow window that shows the
+   * detail page. Vostok 2022's mention lies further down the article than
+   * a screenful. */
+  annals_view_state_set_selected (annals_window_get_view_state (window), NULL);
+  gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (gtk_list_view_get_model (annals_window_get_list_view (window))),
+                                     find_title (store, "Vostok 2022"));
+  run_main_loop_for (500);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (text_view)));
+
+  hadjustment = gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (text_view));
+  g_test_message ("%d px: text view %d px wide, horizontal adjustment %g of %g, page %g",
+                  width, gtk_widget_get_width (GTK_WIDGET (text_view)),
+                  gtk_adjustment_get_value (hadjustment),
+                  gtk_adjustment_get_upper (hadjustment),
+                  gtk_adjustment_get_page_size (hadjustment));
+  g_assert_cmpfloat (gtk_adjustment_get_value (hadjustment), ==, 0.0);
+
+  g_assert_true (annals_detail_pane_get_highlight (pane, &start, NULL));
+  gtk_text_buffer_get_iter_at_offset (gtk_text_view_get_buffer (text_view), &iter, start);
+  gtk_text_view_get_iter_location (text_view, &iter, &location);
+  gtk_text_view_get_visible_rect (text_view, &visible);
+  g_test_message ("mention at %d,%d; visible %d,%d %dx%d", location.x, location.y,
+                  visible.x, visible.y, visible.width, visible.height);
+  g_assert_cmpint (visible.x, ==, 0);
+  g_assert_cmpint (location.y, >=, visible.y);
+  g_assert_cmpint (location.y + location.height, <=, visible.y + visible.height);
+
+  /* Every line in sight ends within the view: the text wraps. */
+  gtk_text_view_get_line_at_y (text_view, &iter, visible.y, NULL);
+  do
+    {
+      GtkTextIter line_end = iter;
+
+      if (!gtk_text_iter_ends_line (&line_end))
+        gtk_text_view_forward_display_line_end (text_view, &line_end);
+      gtk_text_view_get_iter_location (text_view, &line_end, &location);
+      g_assert_cmpint (location.x, <=, visible.width);
+    }
+  while (gtk_text_view_forward_display_line (text_view, &iter) &&
+         location.y < visible.y + visible.height);
+}
+
+static void
+check_narrow_source (AnnalsWindow *window)
+{
+  check_source_text_fits (window, 460);
+  check_source_text_fits (window, 1400);
+  check_source_text_fits (window, 460);
 }
 
 static void
@@ -748,6 +1003,9 @@ DEFINE_TEST (export)
 DEFINE_TEST (group_by)
 DEFINE_TEST (step_sources)
 DEFINE_TEST (drop)
+DEFINE_TEST (narrow_source)
+DEFINE_TEST (mentions_in_one_source)
+DEFINE_TEST (mentions_in_several_sources)
 
 static void
 test_open_database_and_restart (void)
@@ -827,6 +1085,9 @@ main (int    argc,
   g_test_add_func ("/annals/gui/window/corrupt-library", test_corrupt_library);
   g_test_add_func ("/annals/gui/window/step-sources", test_step_sources);
   g_test_add_func ("/annals/gui/window/drop", test_drop);
+  g_test_add_func ("/annals/gui/window/narrow-source", test_narrow_source);
+  g_test_add_func ("/annals/gui/window/mentions-in-one-source", test_mentions_in_one_source);
+  g_test_add_func ("/annals/gui/window/mentions-in-several-sources", test_mentions_in_several_sources);
 
   status = g_test_run ();
   g_test_dbus_stop (bus);
