@@ -10,6 +10,7 @@
 #include <math.h>
 
 #include "annals-timeline-layout.h"
+#include "annals-timeline-painter.h"
 #include "timeline-test-util.h"
 
 static AnnalsTimelineLayout *
@@ -525,6 +526,68 @@ test_shared_periods (void)
   annals_timeline_layout_free (layout);
 }
 
+static void
+test_extremes (void)
+{
+  g_autoptr(AnnalsEventStore) store = annals_event_store_new ();
+  AnnalsTimelineLayout *layout = create_layout ();
+  static const char *dates[][2] = {
+    { "-9999", NULL }, { "9999-12-31", NULL }, { "-0044-03-15", NULL }, { "0001", "0100" },
+    { "1900-01", "2030-12" }, { NULL, NULL }, { "2022-08-24", "2022-08-24" },
+  };
+  static const double spans[] = { 0.5, 3, 400, 36524, 10000 * 365.2425 };
+  static const double middles[] = { -3652425, -16000, 19000, 2900000 };
+  static const double sizes[][2] = { { 1, 1 }, { 16, 16 }, { 300, 120 }, { 2500, 1500 } };
+  g_autoptr(AnnalsTimelinePainter) painter = annals_timeline_painter_new ();
+  AnnalsTimelinePalette palette;
+
+  annals_timeline_palette_init_default (&palette, TRUE);
+
+  annals_event_store_begin_update (store);
+  for (guint i = 0; i < G_N_ELEMENTS (dates); i++)
+    {
+      g_autofree char *id = g_strdup_printf ("x%u", i);
+      g_autoptr(AnnalsEvent) event = timeline_test_event (id, "Edge & <case>", i % ANNALS_N_EVENT_KINDS,
+                                                          dates[i][0], dates[i][1],
+                                                          ANNALS_EVENT_STATUS_UNKNOWN, i % 2 ? "ZZ" : NULL);
+
+      annals_event_store_append_event (store, event);
+    }
+  annals_event_store_end_update (store);
+
+  /* Nothing here may crash, or place a mark outside its lane. */
+  for (guint z = 0; z < G_N_ELEMENTS (sizes); z++)
+    {
+      cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, sizes[z][0], sizes[z][1]);
+      cairo_t *cr = cairo_create (surface);
+
+      for (guint s = 0; s < G_N_ELEMENTS (spans); s++)
+        for (guint m = 0; m < G_N_ELEMENTS (middles); m++)
+          {
+            annals_timeline_layout_update (layout, store, (s + m) % 3,
+                                           middles[m] - spans[s] / 2, middles[m] + spans[s] / 2,
+                                           sizes[z][0], sizes[z][1], s * 10.0);
+            annals_timeline_painter_draw (painter, cr, layout, &palette, middles[m]);
+            g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+
+            for (guint i = 0; i < annals_timeline_layout_get_n_marks (layout); i++)
+              {
+                const AnnalsTimelineMark *mark = annals_timeline_layout_get_mark (layout, i);
+                const AnnalsTimelineLane *lane = annals_timeline_layout_get_lane (layout, mark->lane);
+
+                g_assert_true (isfinite (mark->x));
+                g_assert_cmpfloat (mark->y, >, lane->y);
+                g_assert_cmpfloat (mark->y, <, lane->y + lane->height);
+              }
+          }
+
+      cairo_destroy (cr);
+      cairo_surface_destroy (surface);
+    }
+
+  annals_timeline_layout_free (layout);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -541,6 +604,7 @@ main (int   argc,
   g_test_add_func ("/annals/timeline/layout/lookup", test_lookup);
   g_test_add_func ("/annals/timeline/layout/precision-extent", test_precision_extent);
   g_test_add_func ("/annals/timeline/layout/shared-periods", test_shared_periods);
+  g_test_add_func ("/annals/timeline/layout/extremes", test_extremes);
 
   return g_test_run ();
 }
