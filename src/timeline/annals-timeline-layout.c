@@ -1316,6 +1316,54 @@ annals_timeline_layout_find_mark (AnnalsTimelineLayout *self,
   return NULL;
 }
 
+const AnnalsTimelineMark *
+annals_timeline_layout_find_cluster (AnnalsTimelineLayout *self,
+                                     guint                 position)
+{
+  const AnnalsTimelineMark *best = NULL;
+  const AnnalsEventRecord *record;
+  AnnalsTimelineMark event;
+  double best_distance = G_MAXDOUBLE;
+  int lane;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  lane = annals_timeline_layout_find_lane (self, position);
+  if (lane < 0)
+    return NULL;
+
+  record = annals_event_store_get_record (self->store, position);
+  init_event_mark (self, &event, position, record);
+
+  /* Clusters are built from marks within their reach: the nearest one in
+   * the lane whose extent (or bin) covers the event holds it. */
+  for (guint i = 0; i < self->marks->len; i++)
+    {
+      const AnnalsTimelineMark *mark = &g_array_index (self->marks, AnnalsTimelineMark, i);
+      double left;
+      double right;
+      double distance;
+
+      if (mark->count < 2 || mark->lane != (guint) lane)
+        continue;
+
+      mark_extent (mark, &left, &right);
+      left = MIN (left, mark->x - AGGREGATE_BIN_WIDTH / 2.0);
+      right = MAX (right, mark->x + AGGREGATE_BIN_WIDTH / 2.0);
+      if (event.x < left || event.x > right)
+        continue;
+
+      distance = fabs (event.x - mark->x);
+      if (distance < best_distance)
+        {
+          best = mark;
+          best_distance = distance;
+        }
+    }
+
+  return best;
+}
+
 guint
 annals_timeline_layout_get_n_ticks (AnnalsTimelineLayout *self)
 {

@@ -133,6 +133,10 @@ const AnnalsTimelineMark *annals_timeline_layout_get_mark     (AnnalsTimelineLay
 const AnnalsTimelineMark *annals_timeline_layout_find_mark    (AnnalsTimelineLayout *self,
                                                                guint                 position);
 
+/* The cluster or shared band that holds a store position, or NULL. */
+const AnnalsTimelineMark *annals_timeline_layout_find_cluster (AnnalsTimelineLayout *self,
+                                                               guint                 position);
+
 guint                     annals_timeline_layout_get_n_ticks  (AnnalsTimelineLayout *self);
 const AnnalsTimelineTick *annals_timeline_layout_get_tick     (AnnalsTimelineLayout *self,
                                                                guint                 index);

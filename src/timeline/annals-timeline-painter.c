@@ -1066,14 +1066,18 @@ annals_timeline_painter_draw_highlight (AnnalsTimelinePainter       *self,
   g_return_if_fail (cr != NULL);
   g_return_if_fail (layout != NULL);
 
+  /* An event inside a cluster lights up its cluster. */
   mark = annals_timeline_layout_find_mark (layout, position);
+  if (mark == NULL)
+    mark = annals_timeline_layout_find_cluster (layout, position);
   annals_timeline_layout_get_lanes_area (layout, &top, &bottom);
 
   cairo_save (cr);
   if (mark != NULL)
     {
-      double left = mark->x - 9.0;
-      double right = mark->x + 9.0;
+      double reach = mark->count > 1 ? cluster_radius (mark->count) + 3.0 : 9.0;
+      double left = mark->x - reach;
+      double right = mark->x + reach;
 
       if (mark->is_range)
         {
@@ -1088,7 +1092,8 @@ annals_timeline_painter_draw_highlight (AnnalsTimelinePainter       *self,
 
       cairo_rectangle (cr, 0, top, annals_timeline_layout_get_width (layout), bottom - top);
       cairo_clip (cr);
-      rounded_rectangle (cr, left, mark->y - 11.0, right - left, 22.0, 11.0);
+      rounded_rectangle (cr, left, mark->y - MAX (reach, 11.0), right - left,
+                         2 * MAX (reach, 11.0), MAX (reach, 11.0));
       highlight_path (cr, palette, selected);
     }
   else

@@ -184,11 +184,15 @@ test_clusters (void)
           g_assert_cmpuint (mark->kind_counts[ANNALS_EVENT_KIND_MEETING], ==, 1);
           g_assert_cmpfloat_with_epsilon (mark->x, (x0 + x1) / 2, 1e-6);
           g_assert_null (annals_timeline_layout_find_mark (layout, mark->position));
+          /* Either event finds the cluster that holds it. */
+          g_assert_true (annals_timeline_layout_find_cluster (layout, 0) == mark);
+          g_assert_true (annals_timeline_layout_find_cluster (layout, 1) == mark);
         }
       else
         {
           g_assert_cmpuint (n_clusters, ==, 0);
           g_assert_cmpuint (n_single, ==, 2);
+          g_assert_null (annals_timeline_layout_find_cluster (layout, 0));
         }
     }
 
