@@ -209,6 +209,7 @@ typedef struct
   gboolean        by_verb;      /* "ministers met", "to meet his counterpart" */
   gboolean        predicative;  /* "as a …", "is a …" */
   gboolean        is_session;   /* headed by "session" */
+  gboolean        kind_guessed; /* no event noun said it */
   char            place_code[3];/* a place among its words: "the Madrid meeting" */
   gboolean        past_clause;  /* "was held", "took place" */
   char            list_host[3]; /* for list items: "B in Russia" */
@@ -251,6 +252,7 @@ typedef struct
   gboolean         plural;
   guint            n_modifiers;
   char            *core;          /* core_name () of name_key */
+  gboolean         kind_guessed;
 } Candidate;
 
 typedef struct
@@ -706,10 +708,30 @@ build_noun_mention (Extraction      *self,
           break;
         }
 
+      /* An alias in brackets after a name: "Tsentr-2019 (Center-2019) strategic … exercise" */
+      if (is_punct_char (tokens, i, ')') && i > sentence_first + 2)
+        {
+          guint open = i - 1;
+          int value;
+
+          while (open > sentence_first && open + 6 > i && !is_punct_char (tokens, open, '(') &&
+                 (is_capitalized_word (tokens, open) || annals_tokens_is_dash (tokens, open) ||
+                  is_year_token (self, open, &value)))
+            open--;
+          if (is_punct_char (tokens, open, '(') && open + 1 < i && open > sentence_first &&
+              is_year_token (self, open - 1, &value) && is_year_token (self, i - 1, &value))
+            {
+              g_free (mention->alias_key);
+              mention->alias_key = normalize_span (self, open + 1, i);
+              first = open;
+              continue;
+            }
+        }
+
       /* An abbreviation in brackets inside a name: "Ministers' Meeting (ADMM) Retreat" */
       if (is_punct_char (tokens, i, ')') && i >= sentence_first + 3 && is_punct_char (tokens, i - 2, '(') &&
           (annals_tokens_get (tokens, i - 1)->flags & ANNALS_TOKEN_ALL_CAPS) != 0 &&
-          is_capitalized_word (tokens, i - 3) && capitalized_noun)
+          is_capitalized_word (tokens, i - 3))
         {
           first = i - 2;
           continue;
@@ -924,6 +946,30 @@ build_noun_mention (Extraction      *self,
           is_punct_char (tokens, i + 2, ')') && is_name_word (self, i + 3))
         i += 4;
       last = i;
+    }
+
+  /* "talks with his Chinese counterpart Li Shangfu": a bilateral meeting */
+  if ((noun->kind == ANNALS_EVENT_KIND_MEETING) && word_is (tokens, last, "with"))
+    {
+      guint j = last + 1;
+
+      while (j < sentence_last && j < last + 5 && !word_is (tokens, j, "counterpart") &&
+             !word_is (tokens, j, "counterparts"))
+        j++;
+      if (j < sentence_last && j < last + 5)
+        {
+          guint name_end = j + 1;
+
+          if (is_punct_char (tokens, name_end, ','))
+            name_end++;
+          while (name_end < sentence_last && name_end < j + 7 && is_capitalized_word (tokens, name_end))
+            name_end++;
+          if (name_end > j + 1 && is_capitalized_word (tokens, name_end - 1))
+            last = name_end;
+          else
+            last = j + 1;
+          mention->weak = FALSE;
+        }
     }
 
   /* A complement: "summit of heads of state", "session of the … commission" */
@@ -2008,6 +2054,7 @@ candidate_new (Extraction    *self,
   candidate->named = mention->named;
   candidate->weak = mention->weak && !mention->named;
   candidate->reporting = mention->reporting;
+  candidate->kind_guessed = mention->kind_guessed;
   candidate->plural = mention->plural;
   candidate->n_modifiers = mention->n_modifiers;
   if (mention->name_year != 0)
@@ -2055,10 +2102,11 @@ attach_mention (Extraction    *self,
   candidate->last_token = MAX (candidate->last_token, mention->last);
   candidate->n_mentions++;
 
-  if (!candidate->has_kind && mention->has_kind)
+  if ((!candidate->has_kind || candidate->kind_guessed) && mention->has_kind && !mention->kind_guessed)
     {
       candidate->kind = mention->kind;
       candidate->has_kind = TRUE;
+      candidate->kind_guessed = FALSE;
     }
 
   if (mention->list_host[0] != '\0' && candidate->host_strength < 2)
@@ -2081,6 +2129,21 @@ attach_mention (Extraction    *self,
     {
       Candidate *latest = NULL;
 
+      /* "on the sidelines of the SCO Defence Ministers' Meeting": named in this sentence */
+      for (guint c = 0; c < self->candidates->len; c++)
+        {
+          Candidate *other = g_ptr_array_index (self->candidates, c);
+
+          if (other != candidate && !other->weak && other->last_token > mention->last &&
+              other->last_token <= sentence_last && (latest == NULL || other->last_token < latest->last_token))
+            latest = other;
+        }
+      if (latest != NULL)
+        {
+          candidate->container = latest;
+          goto contained;
+        }
+
       /* The event named last before this sentence: "On its sidelines" */
       for (guint c = 0; c < self->candidates->len; c++)
         {
@@ -2092,6 +2155,7 @@ attach_mention (Extraction    *self,
         }
       candidate->container = latest;
     }
+contained:
 
   if (has_planned_cue (self, mention, sentence_first, sentence_last))
     candidate->planned_cue = TRUE;
@@ -2621,6 +2685,27 @@ add_known_names (Extraction *self,
     }
 }
 
+/* Whether the words after a name make it a piece of equipment: "Mirage
+ * 2000 and C-130J aircraft", "S-400 systems". */
+static gboolean
+is_equipment_context (Extraction *self,
+                      guint       index,
+                      guint       sentence_last)
+{
+  static const char * const words[] = {
+    "aircraft", "fighters", "fighter", "jets", "jet", "tanks", "tank", "helicopters", "helicopter",
+    "missiles", "missile", "systems", "system", "rifles", "vehicles", "drones", "planes", "ships",
+  };
+  const AnnalsTokens *tokens = self->tokens;
+
+  for (guint i = index; i < sentence_last && i < index + 6; i++)
+    for (guint w = 0; w < G_N_ELEMENTS (words); w++)
+      if (annals_tokens_equal (tokens, i, words[w], TRUE))
+        return TRUE;
+
+  return FALSE;
+}
+
 static void
 process_sentence (Extraction *self,
                   guint       sentence_index)
@@ -2690,7 +2775,8 @@ process_sentence (Extraction *self,
             }
           if (!mention.has_kind)
             {
-              /* The kind of a name, from an event noun of its sentence */
+              /* The kind of a name, from an event noun of its sentence, else
+               * the kind the whole text speaks of most */
               for (guint k = first; k < last; k++)
                 {
                   guint noun_end;
@@ -2702,6 +2788,24 @@ process_sentence (Extraction *self,
                       mention.weak = TRUE;
                       break;
                     }
+                }
+              /* A name with a year and no event noun anywhere near it
+               * ("Zapad-2021 took place …") is, in defence news, an
+               * exercise far more often than anything else. */
+              if (!mention.has_kind &&
+                  (!annals_date_is_set (&self->published) || ABS (mention.name_year - self->published.year) > 6 ||
+                   is_equipment_context (self, mention.last, last)))
+                {
+                  /* "Mirage 2000 … aircraft": a model, not an event */
+                  mention_clear (&mention);
+                  continue;
+                }
+              if (!mention.has_kind)
+                {
+                  mention.kind = ANNALS_EVENT_KIND_EXERCISE;
+                  mention.has_kind = TRUE;
+                  mention.weak = TRUE;
+                  mention.kind_guessed = TRUE;
                 }
             }
           g_array_append_val (self->mentions, mention);
@@ -2869,12 +2973,14 @@ finish_candidate (Extraction *self,
   /* "a strategic command and staff exercise is to …": announced */
   if (!candidate->plural && !candidate->named && !candidate->weak && candidate->planned_cue && candidate->n_modifiers >= 2)
     score += 0.05;
-  if (candidate->n_hosts > 1)
+  if (candidate->n_hosts > 1 && !candidate->named)
     score -= 0.2;
   else if (candidate->plural && candidate->host_strength >= 2 && !candidate->named)
     score += 0.1;
   if (!candidate->has_kind)
     score -= 0.2;
+  if (candidate->kind_guessed)
+    score -= 0.15;
   if (candidate->weak && !candidate->named)
     score -= 0.1;
   if (candidate->reporting)
