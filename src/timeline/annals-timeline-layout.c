@@ -20,7 +20,7 @@
  * the visible range without scanning everything since. */
 #define SHORT_DURATION      31
 #define LONG_SCAN_LIMIT     4096
-#define AGGREGATE_BIN_WIDTH 30.0
+#define AGGREGATE_BIN_WIDTH 40.0
 #define MARK_GAP            6.0
 #define LABEL_GAP           4.0
 #define LABEL_MAX_WIDTH     240.0
