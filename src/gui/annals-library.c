@@ -10,7 +10,9 @@
 #include <errno.h>
 #include <string.h>
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 
+#include "annals-export.h"
 #include "annals-extractor.h"
 #include "annals-json.h"
 #include "annals-library.h"
@@ -20,21 +22,28 @@ typedef enum
 {
   JOB_OPEN,
   JOB_IMPORT,
+  JOB_SEARCH,
+  JOB_EXPORT,
 } JobType;
 
 /* One piece of work for the worker thread. The worker fills in
  * @database (for an open), @scratch and @stats; the main thread applies
- * them once the worker is done. */
+ * them once the worker is done. Searches and exports only read: they get
+ * the library's reading connection in @database and hand it back. */
 typedef struct
 {
-  JobType            type;
-  char              *database_path;
-  char              *file_path;
-  AnnalsFileKind     kind;
-  AnnalsDatabase    *database;
-  AnnalsEventStore  *scratch;
-  AnnalsImportStats  stats;
-  guint              seed_sample : 1;
+  JobType                  type;
+  char                    *database_path;
+  char                    *file_path;
+  AnnalsFileKind           kind;
+  AnnalsDatabase          *database;
+  AnnalsEventStore        *scratch;
+  AnnalsImportStats        stats;
+  char                    *query;
+  GArray                  *keys;      /* of guint32: the events to export, or the search's answer */
+  AnnalsLibraryExportFormat format;
+  guint                    seed_sample : 1;
+  guint                    replace : 1;
 } Job;
 
 struct _AnnalsLibrary
@@ -44,6 +53,11 @@ struct _AnnalsLibrary
   AnnalsEventStore *store;
   AnnalsDatabase   *database;
   char             *path;
+
+  /* A second connection to the same database, used by searches and
+   * exports in the worker thread: opening one checks the whole file, which
+   * takes a while on a large library, so it is kept between jobs. */
+  AnnalsDatabase   *reader;
 
   /* Jobs run one at a time, in the order they were asked for, so that the
    * store always ends up showing the latest state of the database. */
@@ -71,6 +85,8 @@ job_free (Job *job)
   g_clear_pointer (&job->file_path, g_free);
   g_clear_object (&job->database);
   g_clear_object (&job->scratch);
+  g_clear_pointer (&job->query, g_free);
+  g_clear_pointer (&job->keys, g_array_unref);
   g_free (job);
 }
 
@@ -97,6 +113,139 @@ seed_with_sample (AnnalsDatabase  *database,
   return annals_database_add_set (database, set, NULL, error);
 }
 
+/* Makes way for a new database at @path: the file and SQLite's journal
+ * files beside it go. */
+static gboolean
+remove_database_files (const char  *path,
+                       GError     **error)
+{
+  static const char * const suffixes[] = { "", "-wal", "-shm", "-journal" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *name = g_strconcat (path, suffixes[i], NULL);
+
+      if (g_unlink (name) != 0 && errno != ENOENT)
+        {
+          int saved_errno = errno;
+          g_autofree char *display_name = g_filename_display_name (name);
+
+          g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                       _("Could not replace “%s”: %s"), display_name, g_strerror (saved_errno));
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
+/* The database finds events by their title or by the text of the articles
+ * that mention them, which for a long article is every event in it. Keep
+ * the events whose title or whose mentioning sentences hold every word,
+ * which is what the reader means; past REFINE_LIMIT results the database's
+ * answer stands, to keep the search quick. */
+#define REFINE_LIMIT 5000
+
+static GArray *refine_results (AnnalsDatabase *database,
+                               GArray         *keys,
+                               const char     *query);
+
+static GArray *
+search_database (AnnalsDatabase  *database,
+                 const char      *query,
+                 GError         **error)
+{
+  g_autoptr(GArray) keys = annals_database_search (database, query, error);
+
+  if (keys == NULL || keys->len > REFINE_LIMIT)
+    return g_steal_pointer (&keys);
+
+  return refine_results (database, keys, query);
+}
+
+static gboolean
+export_events (AnnalsDatabase             *database,
+               const char                 *path,
+               AnnalsLibraryExportFormat   format,
+               GArray                     *keys,
+               GCancellable               *cancellable,
+               GError                    **error)
+{
+  g_autoptr(GString) out = NULL;
+
+  if (format == ANNALS_LIBRARY_EXPORT_JSON)
+    {
+      /* The whole library, documents included, so that it can be
+       * imported again without loss. */
+      g_autoptr(AnnalsEventSet) set = annals_database_dup_set (database, error);
+
+      return set != NULL && annals_json_save_file (set, path, error);
+    }
+
+  /* Event by event, so that a large library is never held whole. */
+  out = g_string_new (NULL);
+  if (format == ANNALS_LIBRARY_EXPORT_CSV)
+    annals_export_csv_begin (out);
+  else
+    annals_export_ics_begin (out);
+
+  for (guint i = 0; i < keys->len; i++)
+    {
+      g_autoptr(AnnalsEvent) event = annals_database_load_event (database, g_array_index (keys, guint32, i), error);
+
+      if (event == NULL || g_cancellable_set_error_if_cancelled (cancellable, error))
+        return FALSE;
+
+      if (format == ANNALS_LIBRARY_EXPORT_CSV)
+        annals_export_csv_add_event (out, event);
+      else
+        annals_export_ics_add_event (out, event);
+    }
+
+  if (format == ANNALS_LIBRARY_EXPORT_ICS)
+    annals_export_ics_end (out);
+
+  return g_file_set_contents (path, out->str, out->len, error);
+}
+
+static void
+run_read_job (GTask *task,
+              Job   *job)
+{
+  GError *error = NULL;
+
+  if (g_task_return_error_if_cancelled (task))
+    return;
+
+  if (job->database == NULL)
+    {
+      job->database = annals_database_open (job->database_path, &error);
+      if (job->database == NULL)
+        {
+          g_task_return_error (task, error);
+          return;
+        }
+    }
+
+  if (job->type == JOB_SEARCH)
+    {
+      job->keys = search_database (job->database, job->query, &error);
+      if (job->keys == NULL)
+        {
+          g_task_return_error (task, error);
+          return;
+        }
+    }
+  else if (!export_events (job->database, job->file_path, job->format, job->keys,
+                           g_task_get_cancellable (task), &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  g_task_return_boolean (task, TRUE);
+}
+
 static void
 run_job (GTask        *task,
          gpointer      source_object,
@@ -107,6 +256,18 @@ run_job (GTask        *task,
   g_autoptr(AnnalsDatabase) database = NULL;
   g_autoptr(AnnalsEventStore) scratch = NULL;
   GError *error = NULL;
+
+  if (job->type == JOB_SEARCH || job->type == JOB_EXPORT)
+    {
+      run_read_job (task, job);
+      return;
+    }
+
+  if (job->type == JOB_OPEN && job->replace && !remove_database_files (job->database_path, &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
 
   if (job->type == JOB_OPEN)
     {
@@ -210,6 +371,15 @@ job_done_cb (GObject      *object,
 
   g_assert (outer == user_data);
 
+  /* The reading connection comes back, if it still reads the open
+   * library. */
+  if ((job->type == JOB_SEARCH || job->type == JOB_EXPORT) && job->database != NULL)
+    {
+      if (g_strcmp0 (job->database_path, self->path) == 0)
+        g_set_object (&self->reader, job->database);
+      g_clear_object (&job->database);
+    }
+
   if (!g_task_propagate_boolean (G_TASK (result), &error))
     {
       g_task_return_error (outer, error);
@@ -232,11 +402,41 @@ job_done_cb (GObject      *object,
         }
     }
 
-  refresh_store (self, job->scratch);
-  g_clear_object (&job->scratch);
+  if (job->type == JOB_OPEN || job->type == JOB_IMPORT)
+    {
+      refresh_store (self, job->scratch);
+      g_clear_object (&job->scratch);
+    }
 
   g_task_return_boolean (outer, TRUE);
   finish_job (self);
+}
+
+static gboolean
+is_same_file (const char *a,
+              const char *b)
+{
+  GStatBuf stat_a, stat_b;
+
+  if (g_stat (a, &stat_a) == 0 && g_stat (b, &stat_b) == 0)
+    return stat_a.st_dev == stat_b.st_dev && stat_a.st_ino == stat_b.st_ino;
+
+  return g_strcmp0 (a, b) == 0;
+}
+
+/* Closes every connection to the open database, before its file is
+ * replaced: a connection that outlived the file would, on closing, remove
+ * the new database's write-ahead log, which has the same name. */
+static void
+close_database (AnnalsLibrary *self)
+{
+  annals_event_store_begin_update (self->store);
+  annals_event_store_end_update (self->store);
+  annals_event_store_set_loader (self->store, NULL, NULL, NULL);
+  g_clear_object (&self->reader);
+  g_clear_object (&self->database);
+  g_clear_pointer (&self->path, g_free);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PATH]);
 }
 
 static void
@@ -252,7 +452,7 @@ start_next_job (AnnalsLibrary *self)
         {
           Job *job = g_task_get_task_data (outer);
 
-          if (job->type == JOB_IMPORT && self->path == NULL)
+          if (job->type != JOB_OPEN && self->path == NULL)
             {
               g_task_return_new_error (outer, G_IO_ERROR, G_IO_ERROR_NOT_INITIALIZED,
                                        _("No library is open"));
@@ -261,9 +461,21 @@ start_next_job (AnnalsLibrary *self)
               return;
             }
 
-          /* An import goes into whatever database is open when it runs. */
-          if (job->type == JOB_IMPORT)
+          /* An import, search or export works on whatever database is
+           * open when it runs. */
+          if (job->type != JOB_OPEN)
             job->database_path = g_strdup (self->path);
+
+          if (job->type == JOB_SEARCH || job->type == JOB_EXPORT)
+            {
+              if (self->reader != NULL && g_strcmp0 (annals_database_get_path (self->reader), self->path) != 0)
+                g_clear_object (&self->reader);
+              job->database = g_steal_pointer (&self->reader);
+            }
+
+          if (job->type == JOB_OPEN && job->replace && self->path != NULL &&
+              is_same_file (job->database_path, self->path))
+            close_database (self);
 
           self->running = outer;
           inner = g_task_new (self, g_task_get_cancellable (outer), job_done_cb, outer);
@@ -309,6 +521,7 @@ annals_library_dispose (GObject *object)
       g_object_unref (task);
     }
 
+  g_clear_object (&self->reader);
   g_clear_object (&self->database);
 
   G_OBJECT_CLASS (annals_library_parent_class)->dispose (object);
@@ -592,17 +805,10 @@ contains_every_word (const char * const *words,
   return TRUE;
 }
 
-/* The database finds events by their title or by the text of the articles
- * that mention them, which for a long article is every event in it. Keep
- * the events whose title or whose mentioning sentences hold every word,
- * which is what the reader means; past REFINE_LIMIT results the database's
- * answer stands, to keep the search quick. */
-#define REFINE_LIMIT 5000
-
 static GArray *
-refine_results (AnnalsLibrary *self,
-                GArray        *keys,
-                const char    *query)
+refine_results (AnnalsDatabase *database,
+                GArray         *keys,
+                const char     *query)
 {
   g_autofree char *folded = g_utf8_casefold (query, -1);
   g_auto(GStrv) words = g_strsplit_set (folded, " \t\n\"", -1);
@@ -612,7 +818,7 @@ refine_results (AnnalsLibrary *self,
   for (guint i = 0; i < keys->len; i++)
     {
       guint32 key = g_array_index (keys, guint32, i);
-      g_autoptr(AnnalsEvent) event = annals_database_load_event (self->database, key, NULL);
+      g_autoptr(AnnalsEvent) event = annals_database_load_event (database, key, NULL);
       g_autofree char *title = NULL;
       gboolean matches = FALSE;
 
@@ -630,7 +836,7 @@ refine_results (AnnalsLibrary *self,
 
           if (document == NULL)
             {
-              document = annals_database_load_document (self->database, mention->document_id, NULL);
+              document = annals_database_load_document (database, mention->document_id, NULL);
               if (document == NULL)
                 continue;
               g_hash_table_insert (documents, g_strdup (mention->document_id), document);
@@ -652,8 +858,6 @@ annals_library_search (AnnalsLibrary  *self,
                        const char     *query,
                        GError        **error)
 {
-  g_autoptr(GArray) keys = NULL;
-
   g_return_val_if_fail (ANNALS_IS_LIBRARY (self), NULL);
   g_return_val_if_fail (query != NULL, NULL);
 
@@ -663,11 +867,7 @@ annals_library_search (AnnalsLibrary  *self,
       return NULL;
     }
 
-  keys = annals_database_search (self->database, query, error);
-  if (keys == NULL || keys->len > REFINE_LIMIT)
-    return g_steal_pointer (&keys);
-
-  return refine_results (self, keys, query);
+  return search_database (self->database, query, error);
 }
 
 AnnalsDocument *
@@ -685,4 +885,122 @@ annals_library_load_document (AnnalsLibrary  *self,
     }
 
   return annals_database_load_document (self->database, id, error);
+}
+
+void
+annals_library_create_async (AnnalsLibrary       *self,
+                             const char          *path,
+                             GCancellable        *cancellable,
+                             GAsyncReadyCallback  callback,
+                             gpointer             user_data)
+{
+  GTask *task;
+  Job *job;
+
+  g_return_if_fail (ANNALS_IS_LIBRARY (self));
+  g_return_if_fail (path != NULL);
+
+  job = g_new0 (Job, 1);
+  job->type = JOB_OPEN;
+  job->database_path = g_strdup (path);
+  job->replace = TRUE;
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, annals_library_create_async);
+  g_task_set_task_data (task, job, (GDestroyNotify) job_free);
+
+  queue_job (self, task);
+}
+
+gboolean
+annals_library_create_finish (AnnalsLibrary  *self,
+                              GAsyncResult   *result,
+                              GError        **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+void
+annals_library_search_async (AnnalsLibrary       *self,
+                             const char          *query,
+                             GCancellable        *cancellable,
+                             GAsyncReadyCallback  callback,
+                             gpointer             user_data)
+{
+  GTask *task;
+  Job *job;
+
+  g_return_if_fail (ANNALS_IS_LIBRARY (self));
+  g_return_if_fail (query != NULL);
+
+  job = g_new0 (Job, 1);
+  job->type = JOB_SEARCH;
+  job->query = g_strdup (query);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, annals_library_search_async);
+  g_task_set_task_data (task, job, (GDestroyNotify) job_free);
+
+  queue_job (self, task);
+}
+
+GArray *
+annals_library_search_finish (AnnalsLibrary  *self,
+                              GAsyncResult   *result,
+                              GError        **error)
+{
+  Job *job;
+
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  if (!g_task_propagate_boolean (G_TASK (result), error))
+    return NULL;
+
+  job = g_task_get_task_data (G_TASK (result));
+
+  return g_array_ref (job->keys);
+}
+
+void
+annals_library_export_async (AnnalsLibrary             *self,
+                             const char                *path,
+                             AnnalsLibraryExportFormat  format,
+                             const guint32             *keys,
+                             guint                      n_keys,
+                             GCancellable              *cancellable,
+                             GAsyncReadyCallback        callback,
+                             gpointer                   user_data)
+{
+  GTask *task;
+  Job *job;
+
+  g_return_if_fail (ANNALS_IS_LIBRARY (self));
+  g_return_if_fail (path != NULL);
+  g_return_if_fail (format == ANNALS_LIBRARY_EXPORT_JSON || keys != NULL || n_keys == 0);
+
+  job = g_new0 (Job, 1);
+  job->type = JOB_EXPORT;
+  job->file_path = g_strdup (path);
+  job->format = format;
+  job->keys = g_array_sized_new (FALSE, FALSE, sizeof (guint32), n_keys);
+  if (n_keys > 0)
+    g_array_append_vals (job->keys, keys, n_keys);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, annals_library_export_async);
+  g_task_set_task_data (task, job, (GDestroyNotify) job_free);
+
+  queue_job (self, task);
+}
+
+gboolean
+annals_library_export_finish (AnnalsLibrary  *self,
+                              GAsyncResult   *result,
+                              GError        **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
 }

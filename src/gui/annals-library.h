@@ -21,6 +21,13 @@ typedef enum
   ANNALS_FILE_KIND_DATABASE,
 } AnnalsFileKind;
 
+typedef enum
+{
+  ANNALS_LIBRARY_EXPORT_JSON,
+  ANNALS_LIBRARY_EXPORT_CSV,
+  ANNALS_LIBRARY_EXPORT_ICS,
+} AnnalsLibraryExportFormat;
+
 /* The database the window shows and the event store loaded from it. Every
  * change is committed to the database as it is made; slow work (opening,
  * extracting, importing, reloading) runs in a worker thread on a connection
@@ -57,6 +64,18 @@ gboolean          annals_library_open_finish      (AnnalsLibrary        *self,
                                                    GAsyncResult         *result,
                                                    GError              **error);
 
+/* Starts an empty library at @path: a file already there is replaced
+ * (with SQLite's -wal and -shm files beside it), after the connections to
+ * it are closed when it is the open library. */
+void              annals_library_create_async     (AnnalsLibrary        *self,
+                                                   const char           *path,
+                                                   GCancellable         *cancellable,
+                                                   GAsyncReadyCallback   callback,
+                                                   gpointer              user_data);
+gboolean          annals_library_create_finish    (AnnalsLibrary        *self,
+                                                   GAsyncResult         *result,
+                                                   GError              **error);
+
 /* Adds an events JSON file or an article (extracted) to the open database,
  * merged with what is there, in one transaction. */
 void              annals_library_import_async     (AnnalsLibrary        *self,
@@ -70,10 +89,35 @@ gboolean          annals_library_import_finish    (AnnalsLibrary        *self,
                                                    AnnalsImportStats    *stats,
                                                    GError              **error);
 
-/* Full-text search over the open database: the matching record keys. */
+/* Full-text search over the open database: the matching record keys. The
+ * asynchronous one runs in the worker thread, after the work queued
+ * before it; a search cancelled before it starts is not run. */
 GArray           *annals_library_search           (AnnalsLibrary        *self,
                                                    const char           *query,
                                                    GError              **error);
+void              annals_library_search_async     (AnnalsLibrary        *self,
+                                                   const char           *query,
+                                                   GCancellable         *cancellable,
+                                                   GAsyncReadyCallback   callback,
+                                                   gpointer              user_data);
+GArray           *annals_library_search_finish    (AnnalsLibrary        *self,
+                                                   GAsyncResult         *result,
+                                                   GError              **error);
+
+/* Writes events to @path in the worker thread: for JSON the whole library,
+ * documents included (@keys is not used); for CSV and iCalendar the events
+ * of @keys, in that order. */
+void              annals_library_export_async     (AnnalsLibrary             *self,
+                                                   const char                *path,
+                                                   AnnalsLibraryExportFormat  format,
+                                                   const guint32             *keys,
+                                                   guint                      n_keys,
+                                                   GCancellable              *cancellable,
+                                                   GAsyncReadyCallback        callback,
+                                                   gpointer                   user_data);
+gboolean          annals_library_export_finish    (AnnalsLibrary             *self,
+                                                   GAsyncResult              *result,
+                                                   GError                   **error);
 AnnalsDocument   *annals_library_load_document    (AnnalsLibrary        *self,
                                                    const char           *id,
                                                    GError              **error);

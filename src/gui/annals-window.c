@@ -37,8 +37,12 @@ struct _AnnalsWindow
   GPtrArray            *country_codes;  /* parallel to the country drop-down, "" first */
   char                 *last_error;
   char                 *count_text;
+  GCancellable         *search_cancellable;
+  guint                 n_searches;   /* running or waiting in the library's queue */
+  guint                 n_exports;
   guint                 range_sync_source;
   guint                 header_source;
+  guint                 spinner_source;
   guint                 syncing_selection : 1;
   guint                 syncing_filters : 1;
 
@@ -68,6 +72,7 @@ struct _AnnalsWindow
   GtkButton            *open_button;
   guint                 recent_shown : 1;
   guint                 open_failed : 1;
+  guint                 focused_timeline : 1;
 };
 
 G_DEFINE_FINAL_TYPE (AnnalsWindow, annals_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -197,6 +202,8 @@ rebuild_recent_menu (AnnalsWindow *self)
 
 /* Filters and search */
 
+static void apply_filter (AnnalsWindow *self);
+
 static gboolean
 parse_day_entry (GtkEntry *entry,
                  gboolean  is_end,
@@ -230,37 +237,70 @@ parse_day_entry (GtkEntry *entry,
 }
 
 static void
-apply_search (AnnalsWindow *self)
+search_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
 {
   static const guint32 no_keys[1] = { 0 };
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  g_autoptr(AnnalsWindow) self = user_data;
   g_autoptr(GArray) keys = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *query = g_strstrip (g_strdup (text != NULL ? text : ""));
 
-  gtk_widget_remove_css_class (GTK_WIDGET (self->search_entry), "error");
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->search_entry), NULL);
+  self->n_searches--;
+  keys = annals_library_search_finish (ANNALS_LIBRARY (object), result, &error);
 
-  if (query[0] == '\0' || annals_library_get_database (self->library) == NULL)
-    {
-      annals_filter_set_keys (self->filter, NULL, 0);
-      return;
-    }
+  /* A newer search replaced this one. */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
 
-  keys = annals_library_search (self->library, query, &error);
+  g_clear_object (&self->search_cancellable);
+
   if (keys == NULL)
     {
       /* An unusable query shows as an error on the entry and matches nothing. */
       gtk_widget_add_css_class (GTK_WIDGET (self->search_entry), "error");
       gtk_widget_set_tooltip_text (GTK_WIDGET (self->search_entry), error->message);
       annals_filter_set_keys (self->filter, no_keys, 0);
+    }
+  else
+    {
+      /* An empty result still restricts: it matches nothing. */
+      annals_filter_set_keys (self->filter,
+                              keys->len > 0 ? &g_array_index (keys, guint32, 0) : no_keys,
+                              keys->len);
+    }
+
+  apply_filter (self);
+}
+
+/* The full-text search runs in the library's worker thread, which on a
+ * large library takes a while; the list and the timeline keep the
+ * previous answer until the new one is there. */
+static void
+apply_search (AnnalsWindow *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  g_autofree char *query = g_strstrip (g_strdup (text != NULL ? text : ""));
+
+  gtk_widget_remove_css_class (GTK_WIDGET (self->search_entry), "error");
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->search_entry), NULL);
+
+  if (self->search_cancellable != NULL)
+    {
+      g_cancellable_cancel (self->search_cancellable);
+      g_clear_object (&self->search_cancellable);
+    }
+
+  if (query[0] == '\0' || annals_library_get_path (self->library) == NULL)
+    {
+      annals_filter_set_keys (self->filter, NULL, 0);
       return;
     }
 
-  /* An empty result still restricts: it matches nothing. */
-  annals_filter_set_keys (self->filter,
-                          keys->len > 0 ? &g_array_index (keys, guint32, 0) : no_keys,
-                          keys->len);
+  self->search_cancellable = g_cancellable_new ();
+  self->n_searches++;
+  annals_library_search_async (self->library, query, self->search_cancellable,
+                               search_cb, g_object_ref (self));
 }
 
 static void
@@ -646,37 +686,27 @@ after_data_changed (AnnalsWindow *self)
 }
 
 static void
-open_database_cb (GObject      *object,
-                  GAsyncResult *result,
-                  gpointer      user_data)
+library_open_failed (AnnalsWindow *self,
+                     const char   *heading,
+                     const GError *error)
 {
-  g_autoptr(OpenData) data = user_data;
-  AnnalsWindow *self = data->window;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *name = dup_display_name (data->path);
+  show_error (self, heading, error);
 
-  if (!annals_library_open_finish (ANNALS_LIBRARY (object), result, &error))
+  /* Without any library open, the window says what went wrong instead of
+   * waiting for one. */
+  if (annals_library_get_path (self->library) == NULL)
     {
-      g_autofree char *heading = NULL;
-
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        return;
-
-      heading = g_strdup_printf (_("Could Not Open “%s”"), name);
-      show_error (self, heading, error);
-
-      /* Without any library open, the window says what went wrong
-       * instead of waiting for one. */
-      if (annals_library_get_path (self->library) == NULL)
-        {
-          self->open_failed = TRUE;
-          adw_status_page_set_title (self->empty_page, heading);
-          adw_status_page_set_description (self->empty_page, error->message);
-        }
-      update_count (self);
-      return;
+      self->open_failed = TRUE;
+      adw_status_page_set_title (self->empty_page, heading);
+      adw_status_page_set_description (self->empty_page, error->message);
     }
+  update_count (self);
+}
 
+static void
+library_opened (AnnalsWindow *self,
+                OpenData     *data)
+{
   if (self->open_failed)
     {
       self->open_failed = FALSE;
@@ -686,6 +716,15 @@ open_database_cb (GObject      *object,
     }
   after_data_changed (self);
 
+  /* The first library shown puts the keyboard on the timeline, so that
+   * Left and Right step through its events at once (until then there was
+   * nothing but the header bar to focus). */
+  if (!self->focused_timeline && g_str_equal (gtk_stack_get_visible_child_name (self->main_stack), "events"))
+    {
+      self->focused_timeline = TRUE;
+      gtk_widget_grab_focus (self->timeline);
+    }
+
   if (data->remember)
     {
       g_autofree char *default_path = annals_library_dup_default_path ();
@@ -694,6 +733,56 @@ open_database_cb (GObject      *object,
       g_settings_set_string (self->settings, "last-file",
                              g_strcmp0 (default_path, data->path) == 0 ? "" : data->path);
     }
+}
+
+static void
+open_database_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(OpenData) data = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!annals_library_open_finish (ANNALS_LIBRARY (object), result, &error))
+    {
+      g_autofree char *name = NULL;
+      g_autofree char *heading = NULL;
+
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+
+      name = dup_display_name (data->path);
+      heading = g_strdup_printf (_("Could Not Open “%s”"), name);
+      library_open_failed (data->window, heading, error);
+      return;
+    }
+
+  library_opened (data->window, data);
+}
+
+static void
+create_library_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(OpenData) data = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!annals_library_create_finish (ANNALS_LIBRARY (object), result, &error))
+    {
+      g_autofree char *name = NULL;
+      g_autofree char *heading = NULL;
+
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+
+      name = dup_display_name (data->path);
+      heading = g_strdup_printf (_("Could Not Create “%s”"), name);
+      library_open_failed (data->window, heading, error);
+      return;
+    }
+
+  library_opened (data->window, data);
 }
 
 static void
@@ -787,30 +876,6 @@ guess_export_format (const char   *path,
   return FALSE;
 }
 
-/* The events the window shows (search and filters applied), for the
- * tabular and calendar formats. */
-static AnnalsEventSet *
-dup_shown_events (AnnalsWindow  *self,
-                  GError       **error)
-{
-  AnnalsEventStore *store = annals_library_get_store (self->library);
-  AnnalsDatabase *database = annals_library_get_database (self->library);
-  g_autoptr(AnnalsEventSet) set = annals_event_set_new ();
-  guint n_events = annals_event_store_get_n_events (store);
-
-  for (guint i = 0; i < n_events; i++)
-    {
-      guint32 key = annals_event_store_get_record (store, i)->key;
-      g_autoptr(AnnalsEvent) event = annals_database_load_event (database, key, error);
-
-      if (event == NULL)
-        return NULL;
-      annals_event_set_add_event (set, event);
-    }
-
-  return g_steal_pointer (&set);
-}
-
 /* Draws the timeline as it is shown, with the painter the widget uses, at
  * the widget's size. */
 static gboolean
@@ -873,77 +938,140 @@ render_timeline (AnnalsWindow  *self,
   return TRUE;
 }
 
-static gboolean
-write_export (AnnalsWindow  *self,
-              const char    *path,
-              GError       **error)
+typedef struct
 {
-  AnnalsDatabase *database = annals_library_get_database (self->library);
-  g_autoptr(AnnalsEventSet) set = NULL;
-  g_autofree char *data = NULL;
-  ExportFormat format;
-  gsize length = 0;
+  AnnalsWindow *window;
+  char         *path;
+} ExportData;
 
-  if (database == NULL)
+static void
+export_data_free (ExportData *data)
+{
+  g_clear_object (&data->window);
+  g_clear_pointer (&data->path, g_free);
+  g_free (data);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ExportData, export_data_free)
+
+static void
+show_export_error (AnnalsWindow *self,
+                   const char   *path,
+                   const GError *error)
+{
+  g_autofree char *name = dup_display_name (path);
+  g_autofree char *heading = g_strdup_printf (_("Could Not Export to “%s”"), name);
+
+  show_error (self, heading, error);
+}
+
+static void
+show_exported (AnnalsWindow *self,
+               const char   *path)
+{
+  g_autofree char *name = dup_display_name (path);
+  /* Translators: %s is a file name. */
+  g_autofree char *message = g_strdup_printf (_("Exported to “%s”"), name);
+
+  show_toast (self, message);
+}
+
+static void
+export_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(ExportData) data = user_data;
+  g_autoptr(GError) error = NULL;
+
+  data->window->n_exports--;
+
+  if (!annals_library_export_finish (ANNALS_LIBRARY (object), result, &error))
     {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_INITIALIZED, _("No library is open"));
-      return FALSE;
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        show_export_error (data->window, data->path, error);
+      return;
+    }
+
+  show_exported (data->window, data->path);
+}
+
+/* Events files, spreadsheets and calendars are written in the library's
+ * worker thread, as a large library takes a while; the timeline's images
+ * are drawn here, with the widget's fonts, at its size. */
+static void
+export_to_path (AnnalsWindow *self,
+                const char   *path)
+{
+  AnnalsEventStore *store = annals_library_get_store (self->library);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) keys = NULL;
+  AnnalsLibraryExportFormat library_format;
+  ExportFormat format;
+  ExportData *data;
+
+  if (annals_library_get_path (self->library) == NULL)
+    {
+      g_set_error (&error, G_IO_ERROR, G_IO_ERROR_NOT_INITIALIZED, _("No library is open"));
+      show_export_error (self, path, error);
+      return;
     }
 
   if (!guess_export_format (path, &format))
     {
       g_autofree char *name = dup_display_name (path);
 
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_FILENAME,
+      g_set_error (&error, G_IO_ERROR, G_IO_ERROR_INVALID_FILENAME,
                    _("%s: unknown format; choose a name ending in .json, .csv, .ics, .png, .svg or .pdf"),
                    name);
-      return FALSE;
+      show_export_error (self, path, error);
+      return;
     }
 
   switch (format)
     {
-    case EXPORT_JSON:
-      /* The whole library, documents included, so that it can be imported
-       * again without loss. */
-      set = annals_database_dup_set (database, error);
-      return set != NULL && annals_json_save_file (set, path, error);
-
-    case EXPORT_CSV:
-    case EXPORT_ICS:
-      set = dup_shown_events (self, error);
-      if (set == NULL)
-        return FALSE;
-      data = format == EXPORT_CSV ? annals_export_csv (set, &length) : annals_export_ics (set, &length);
-      return g_file_set_contents (path, data, length, error);
-
     case EXPORT_PNG:
     case EXPORT_SVG:
     case EXPORT_PDF:
+      if (render_timeline (self, path, format, &error))
+        show_exported (self, path);
+      else
+        show_export_error (self, path, error);
+      return;
+
+    case EXPORT_JSON:
+      library_format = ANNALS_LIBRARY_EXPORT_JSON;
+      break;
+
+    case EXPORT_CSV:
+      library_format = ANNALS_LIBRARY_EXPORT_CSV;
+      break;
+
+    case EXPORT_ICS:
     default:
-      return render_timeline (self, path, format, error);
+      library_format = ANNALS_LIBRARY_EXPORT_ICS;
+      break;
     }
-}
 
-static gboolean
-export_to_path (AnnalsWindow *self,
-                const char   *path)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *name = dup_display_name (path);
-  g_autofree char *message = NULL;
-
-  if (!write_export (self, path, &error))
+  /* The events the window shows, search and filters applied, for the
+   * tabular and calendar formats; the worker loads them. */
+  if (library_format != ANNALS_LIBRARY_EXPORT_JSON)
     {
-      g_autofree char *heading = g_strdup_printf (_("Could Not Export to “%s”"), name);
+      guint n_events = annals_event_store_get_n_events (store);
 
-      show_error (self, heading, error);
-      return FALSE;
+      keys = g_array_sized_new (FALSE, FALSE, sizeof (guint32), n_events);
+      for (guint i = 0; i < n_events; i++)
+        g_array_append_val (keys, annals_event_store_get_record (store, i)->key);
     }
 
-  /* Translators: %s is a file name. */
-  message = g_strdup_printf (_("Exported to “%s”"), name);
-  show_toast (self, message);
-  return TRUE;
+  data = g_new0 (ExportData, 1);
+  data->window = g_object_ref (self);
+  data->path = g_strdup (path);
+  self->n_exports++;
+  annals_library_export_async (self->library, path, library_format,
+                               keys != NULL && keys->len > 0 ? &g_array_index (keys, guint32, 0) : NULL,
+                               keys != NULL ? keys->len : 0,
+                               NULL, export_cb, data);
 }
 
 static void
@@ -970,8 +1098,8 @@ on_chooser_response (GtkNativeDialog *chooser,
           break;
 
         case CHOOSE_NEW_LIBRARY:
-          annals_library_open_async (self->library, path, FALSE, NULL,
-                                     open_database_cb, open_data_new (self, path, TRUE));
+          /* The chooser has asked whether to replace a file of that name. */
+          annals_window_new_library (self, file);
           break;
 
         case CHOOSE_EXPORT:
@@ -1236,13 +1364,33 @@ on_library_path_changed (AnnalsWindow *self)
   annals_view_state_set_selected (self->state, NULL);
 }
 
+static gboolean
+show_spinner_cb (gpointer user_data)
+{
+  AnnalsWindow *self = ANNALS_WINDOW (user_data);
+
+  self->spinner_source = 0;
+  gtk_widget_set_visible (self->busy_spinner, TRUE);
+  gtk_spinner_set_spinning (GTK_SPINNER (self->busy_spinner), TRUE);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* The spinner shows for work that takes a while, not for every search
+ * typed. */
 static void
 on_library_busy_changed (AnnalsWindow *self)
 {
-  gboolean busy = annals_library_get_busy (self->library);
+  if (annals_library_get_busy (self->library))
+    {
+      if (self->spinner_source == 0 && !gtk_widget_get_visible (self->busy_spinner))
+        self->spinner_source = g_timeout_add (300, show_spinner_cb, self);
+      return;
+    }
 
-  gtk_widget_set_visible (self->busy_spinner, busy);
-  gtk_spinner_set_spinning (GTK_SPINNER (self->busy_spinner), busy);
+  g_clear_handle_id (&self->spinner_source, g_source_remove);
+  gtk_widget_set_visible (self->busy_spinner, FALSE);
+  gtk_spinner_set_spinning (GTK_SPINNER (self->busy_spinner), FALSE);
 }
 
 static void
@@ -1337,6 +1485,10 @@ annals_window_dispose (GObject *object)
 
   g_clear_handle_id (&self->range_sync_source, g_source_remove);
   g_clear_handle_id (&self->header_source, g_source_remove);
+  g_clear_handle_id (&self->spinner_source, g_source_remove);
+  if (self->search_cancellable != NULL)
+    g_cancellable_cancel (self->search_cancellable);
+  g_clear_object (&self->search_cancellable);
   if (self->settings != NULL)
     g_signal_handlers_disconnect_by_data (self->settings, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), ANNALS_TYPE_WINDOW);
@@ -1634,4 +1786,39 @@ annals_window_get_count_text (AnnalsWindow *self)
   g_return_val_if_fail (ANNALS_IS_WINDOW (self), NULL);
 
   return self->count_text;
+}
+
+/* Starts an empty library in @file, replacing what is there: the file
+ * chooser has asked first. */
+void
+annals_window_new_library (AnnalsWindow *self,
+                           GFile        *file)
+{
+  g_autofree char *path = NULL;
+
+  g_return_if_fail (ANNALS_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  path = g_file_get_path (file);
+  if (path == NULL)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *uri = g_file_get_uri (file);
+
+      g_set_error (&error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                   _("“%s” is not a local file; Annals opens files on this computer only"), uri);
+      show_error (self, _("Could Not Create the Library"), error);
+      return;
+    }
+
+  annals_library_create_async (self->library, path, NULL,
+                               create_library_cb, open_data_new (self, path, TRUE));
+}
+
+gboolean
+annals_window_get_busy (AnnalsWindow *self)
+{
+  g_return_val_if_fail (ANNALS_IS_WINDOW (self), FALSE);
+
+  return self->n_searches > 0 || self->n_exports > 0 || annals_library_get_busy (self->library);
 }

@@ -25,6 +25,8 @@ AnnalsWindow     *annals_window_new              (AnnalsApplication *application
  * an article to it; failures are shown and change nothing. */
 void              annals_window_open_file        (AnnalsWindow      *self,
                                                   GFile             *file);
+void              annals_window_new_library      (AnnalsWindow      *self,
+                                                  GFile             *file);
 
 AnnalsLibrary    *annals_window_get_library      (AnnalsWindow      *self);
 AnnalsViewState  *annals_window_get_view_state   (AnnalsWindow      *self);
@@ -40,5 +42,7 @@ const char       *annals_window_get_last_error   (AnnalsWindow      *self);
 const char       *annals_window_get_visible_page (AnnalsWindow      *self);
 /* The visible count, "12 of 340 events". */
 const char       *annals_window_get_count_text   (AnnalsWindow      *self);
+/* TRUE while the library works, or a search or an export is under way. */
+gboolean          annals_window_get_busy         (AnnalsWindow      *self);
 
 G_END_DECLS

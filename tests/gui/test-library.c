@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "annals-gui-format.h"
+#include "annals-json.h"
 #include "annals-library.h"
 
 typedef struct
@@ -23,6 +24,7 @@ typedef struct
   AnnalsLibrary *library;
   guint          n_pending;
   GPtrArray     *errors;   /* messages, or "" for success, in completion order */
+  GPtrArray     *search_results;  /* of GArray, in completion order */
 } Fixture;
 
 static const char events_json[] =
@@ -59,6 +61,7 @@ fixture_set_up (Fixture       *fixture,
   g_assert_no_error (error);
   fixture->library = annals_library_new ();
   fixture->errors = g_ptr_array_new_with_free_func (g_free);
+  fixture->search_results = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
 }
 
 static void
@@ -79,6 +82,7 @@ fixture_tear_down (Fixture       *fixture,
   g_rmdir (fixture->folder);
   g_free (fixture->folder);
   g_ptr_array_unref (fixture->errors);
+  g_ptr_array_unref (fixture->search_results);
 }
 
 static void
@@ -92,6 +96,18 @@ job_done_cb (GObject      *object,
 
   if (g_task_get_source_tag (G_TASK (result)) == annals_library_open_async)
     ok = annals_library_open_finish (ANNALS_LIBRARY (object), result, &error);
+  else if (g_task_get_source_tag (G_TASK (result)) == annals_library_create_async)
+    ok = annals_library_create_finish (ANNALS_LIBRARY (object), result, &error);
+  else if (g_task_get_source_tag (G_TASK (result)) == annals_library_export_async)
+    ok = annals_library_export_finish (ANNALS_LIBRARY (object), result, &error);
+  else if (g_task_get_source_tag (G_TASK (result)) == annals_library_search_async)
+    {
+      g_autoptr(GArray) keys = annals_library_search_finish (ANNALS_LIBRARY (object), result, &error);
+
+      ok = keys != NULL;
+      if (ok)
+        g_ptr_array_add (fixture->search_results, g_array_ref (keys));
+    }
   else
     ok = annals_library_import_finish (ANNALS_LIBRARY (object), result, NULL, &error);
 
@@ -285,6 +301,162 @@ test_search (Fixture       *fixture,
   g_assert_cmpuint (keys->len, ==, 0);
 }
 
+/* The same searches in the worker thread: queued behind an import, they
+ * see its events; a cancelled one is not answered. */
+static void
+test_search_async (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autofree char *library = g_build_filename (fixture->folder, "library.annals", NULL);
+  g_autofree char *json = write_file (fixture, "cobra.json", events_json, -1);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  AnnalsEventStore *store = annals_library_get_store (fixture->library);
+  GArray *keys;
+  int position;
+
+  open_library (fixture, library, TRUE);
+  import_file (fixture, json);
+
+  fixture->n_pending++;
+  annals_library_search_async (fixture->library, "Cobra", NULL, job_done_cb, fixture);
+  fixture->n_pending++;
+  annals_library_search_async (fixture->library, "Peaceful", cancellable, job_done_cb, fixture);
+  g_cancellable_cancel (cancellable);
+  fixture->n_pending++;
+  annals_library_search_async (fixture->library, "\"unbalanced", NULL, job_done_cb, fixture);
+
+  /* Nothing is answered before the main loop runs again. */
+  g_assert_true (annals_library_get_busy (fixture->library));
+  g_assert_cmpuint (fixture->search_results->len, ==, 0);
+  wait_for_jobs (fixture);
+
+  g_assert_cmpuint (fixture->errors->len, ==, 5);
+  g_assert_cmpstr (g_ptr_array_index (fixture->errors, 2), ==, "");
+  g_assert_cmpstr (g_ptr_array_index (fixture->errors, 3), !=, "");
+  g_assert_cmpstr (g_ptr_array_index (fixture->errors, 4), ==, "");
+
+  /* Cobra's answer, and the query with a stray quote, made safe, matches
+   * nothing. */
+  g_assert_cmpuint (fixture->search_results->len, ==, 2);
+  keys = g_ptr_array_index (fixture->search_results, 0);
+  g_assert_cmpuint (keys->len, ==, 1);
+  position = annals_event_store_find_key (store, g_array_index (keys, guint32, 0));
+  g_assert_cmpint (position, >=, 0);
+  g_assert_cmpstr (annals_event_store_get_title (store, position), ==, "Cobra Gold 2024");
+  keys = g_ptr_array_index (fixture->search_results, 1);
+  g_assert_cmpuint (keys->len, ==, 0);
+}
+
+/* Exports run in the worker thread and write the events asked for. */
+static void
+test_export_async (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autofree char *library = g_build_filename (fixture->folder, "library.annals", NULL);
+  g_autofree char *csv = g_build_filename (fixture->folder, "events.csv", NULL);
+  g_autofree char *ics = g_build_filename (fixture->folder, "events.ics", NULL);
+  g_autofree char *json = g_build_filename (fixture->folder, "events.json", NULL);
+  g_autofree char *unwritable = g_build_filename (fixture->folder, "no-such-folder", "events.csv", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(AnnalsEventSet) set = NULL;
+  g_autoptr(GError) error = NULL;
+  AnnalsEventStore *store = annals_library_get_store (fixture->library);
+  guint32 keys[1];
+  int vostok;
+
+  open_library (fixture, library, TRUE);
+  wait_for_jobs (fixture);
+  vostok = find_title (store, "Vostok 2022");
+  g_assert_cmpint (vostok, >=, 0);
+  keys[0] = annals_event_store_get_record (store, vostok)->key;
+
+  fixture->n_pending += 4;
+  annals_library_export_async (fixture->library, csv, ANNALS_LIBRARY_EXPORT_CSV, keys, 1, NULL, job_done_cb, fixture);
+  annals_library_export_async (fixture->library, ics, ANNALS_LIBRARY_EXPORT_ICS, keys, 1, NULL, job_done_cb, fixture);
+  annals_library_export_async (fixture->library, json, ANNALS_LIBRARY_EXPORT_JSON, NULL, 0, NULL, job_done_cb, fixture);
+  annals_library_export_async (fixture->library, unwritable, ANNALS_LIBRARY_EXPORT_CSV, keys, 1, NULL, job_done_cb, fixture);
+  g_assert_false (g_file_test (csv, G_FILE_TEST_EXISTS));
+  wait_for_jobs (fixture);
+
+  g_assert_cmpstr (g_ptr_array_index (fixture->errors, 1), ==, "");
+  g_assert_cmpstr (g_ptr_array_index (fixture->errors, 2), ==, "");
+  g_assert_cmpstr (g_ptr_array_index (fixture->errors, 3), ==, "");
+  g_test_message ("unwritable: %s", (char *) g_ptr_array_index (fixture->errors, 4));
+  g_assert_nonnull (strstr (g_ptr_array_index (fixture->errors, 4), "events.csv"));
+
+  g_assert_true (g_file_get_contents (csv, &contents, NULL, NULL));
+  g_assert_nonnull (strstr (contents, "Vostok 2022"));
+  g_assert_null (strstr (contents, "Peaceful Mission"));
+  g_clear_pointer (&contents, g_free);
+  g_assert_true (g_file_get_contents (ics, &contents, NULL, NULL));
+  g_assert_true (g_str_has_prefix (contents, "BEGIN:VCALENDAR"));
+  g_assert_nonnull (strstr (contents, "Vostok 2022"));
+
+  set = annals_json_load_file (json, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (annals_event_set_get_events (set)->len, ==, annals_event_store_get_n_total (store));
+}
+
+/* A new library replaces a file of its name, even the library that is
+ * open, and what it held is gone; the new one takes imports. */
+static void
+test_create_replaces (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autofree char *library = g_build_filename (fixture->folder, "library.annals", NULL);
+  g_autofree char *other = g_build_filename (fixture->folder, "other.annals", NULL);
+  g_autofree char *json = write_file (fixture, "cobra.json", events_json, -1);
+  AnnalsEventStore *store = annals_library_get_store (fixture->library);
+  g_autoptr(AnnalsDatabase) database = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* Another library, not open, with events. */
+  open_library (fixture, other, TRUE);
+  wait_for_jobs (fixture);
+  g_assert_cmpuint (annals_event_store_get_n_total (store), >, 0);
+
+  open_library (fixture, library, TRUE);
+  wait_for_jobs (fixture);
+  g_assert_cmpuint (annals_event_store_get_n_total (store), >, 0);
+
+  fixture->n_pending++;
+  annals_library_create_async (fixture->library, other, NULL, job_done_cb, fixture);
+  wait_for_jobs (fixture);
+  g_assert_cmpstr (g_ptr_array_index (fixture->errors, 2), ==, "");
+  g_assert_cmpstr (annals_library_get_path (fixture->library), ==, other);
+  g_assert_cmpuint (annals_event_store_get_n_total (store), ==, 0);
+
+  /* The open one, replaced while open, after a search left its reading
+   * connection open too. */
+  open_library (fixture, library, FALSE);
+  fixture->n_pending++;
+  annals_library_search_async (fixture->library, "Vostok", NULL, job_done_cb, fixture);
+  wait_for_jobs (fixture);
+  g_assert_cmpuint (annals_event_store_get_n_total (store), >, 0);
+
+  fixture->n_pending++;
+  annals_library_create_async (fixture->library, library, NULL, job_done_cb, fixture);
+  wait_for_jobs (fixture);
+  g_assert_cmpstr (g_ptr_array_index (fixture->errors, 5), ==, "");
+  g_assert_cmpstr (annals_library_get_path (fixture->library), ==, library);
+  g_assert_cmpuint (annals_event_store_get_n_total (store), ==, 0);
+
+  import_file (fixture, json);
+  wait_for_jobs (fixture);
+  g_assert_cmpstr (g_ptr_array_index (fixture->errors, 6), ==, "");
+  g_assert_cmpuint (annals_event_store_get_n_total (store), ==, 1);
+
+  /* Closing the library leaves the new database whole: what it holds is
+   * there for the next connection. */
+  g_clear_object (&fixture->library);
+  database = annals_database_open (library, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (annals_database_count_events (database, &error), ==, 1);
+  g_assert_no_error (error);
+  g_clear_object (&database);
+  fixture->library = annals_library_new ();
+}
+
 static void
 test_format (void)
 {
@@ -332,6 +504,9 @@ main (int    argc,
   g_test_add ("/annals/gui/library/queue-order", Fixture, NULL, fixture_set_up, test_queue_order, fixture_tear_down);
   g_test_add ("/annals/gui/library/failures-keep-data", Fixture, NULL, fixture_set_up, test_failures_keep_data, fixture_tear_down);
   g_test_add ("/annals/gui/library/search", Fixture, NULL, fixture_set_up, test_search, fixture_tear_down);
+  g_test_add ("/annals/gui/library/search-async", Fixture, NULL, fixture_set_up, test_search_async, fixture_tear_down);
+  g_test_add ("/annals/gui/library/export-async", Fixture, NULL, fixture_set_up, test_export_async, fixture_tear_down);
+  g_test_add ("/annals/gui/library/create-replaces", Fixture, NULL, fixture_set_up, test_create_replaces, fixture_tear_down);
   g_test_add_func ("/annals/gui/format", test_format);
 
   return g_test_run ();

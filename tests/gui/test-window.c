@@ -105,6 +105,24 @@ library_is_idle (gpointer data)
   return !annals_library_get_busy (ANNALS_LIBRARY (data));
 }
 
+static gboolean
+window_is_idle (gpointer data)
+{
+  return !annals_window_get_busy (ANNALS_WINDOW (data));
+}
+
+/* Searches run in the library's worker thread: the answer comes with a
+ * later turn of the main loop, never before. */
+static void
+search_and_wait (AnnalsWindow *window,
+                 const char   *text)
+{
+  annals_window_set_search_text (window, text);
+  if (text != NULL && text[0] != '\0')
+    g_assert_true (annals_window_get_busy (window));
+  wait_until (window_is_idle, window, "the search to finish");
+}
+
 /* The window of the running check, weak: quitting must free it. */
 static gpointer checked_window;
 
@@ -232,6 +250,9 @@ check_smoke (AnnalsWindow *window)
   g_assert_nonnull (annals_window_get_timeline (window));
   g_assert_true (gtk_widget_get_mapped (annals_window_get_timeline (window)));
 
+  /* The keyboard starts on the timeline: Left and Right select events. */
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (window)) == annals_window_get_timeline (window));
+
 }
 
 static void
@@ -301,7 +322,7 @@ check_search (AnnalsWindow *window)
   guint n_total = annals_event_store_get_n_total (store);
   g_autofree char *expected_count = NULL;
 
-  annals_window_set_search_text (window, "Peaceful");
+  search_and_wait (window, "Peaceful");
 
   g_assert_cmpuint (annals_event_store_get_n_events (store), ==, 1);
   g_assert_cmpuint (g_list_model_get_n_items (list_model), ==, 1);
@@ -317,9 +338,10 @@ check_search (AnnalsWindow *window)
   g_assert_cmpuint (annals_event_store_get_n_events (store), ==, n_total);
 
   /* A search that matches nothing shows nothing. */
-  annals_window_set_search_text (window, "zzzyyyxxx");
+  search_and_wait (window, "zzzyyyxxx");
   g_assert_cmpuint (annals_event_store_get_n_events (store), ==, 0);
-  annals_window_set_search_text (window, NULL);
+  search_and_wait (window, NULL);
+  g_assert_cmpuint (annals_event_store_get_n_events (store), ==, n_total);
 
 }
 
@@ -919,6 +941,11 @@ check_export (AnnalsWindow *window)
       gsize length = 0;
 
       gtk_widget_activate_action (GTK_WIDGET (window), "win.export-to", "s", path);
+      /* Events files, spreadsheets and calendars are written in the
+       * worker thread. */
+      if (!g_str_has_prefix (names[i], "timeline"))
+        g_assert_true (annals_window_get_busy (window));
+      wait_until (window_is_idle, window, "the export to finish");
       g_assert_null (annals_window_get_last_error (window));
       g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
       g_assert_cmpuint (length, >, 0);
@@ -941,6 +968,54 @@ check_export (AnnalsWindow *window)
   g_assert_nonnull (annals_window_get_last_error (window));
   g_assert_nonnull (strstr (annals_window_get_last_error (window), "timeline.bmp"));
   g_assert_false (g_file_test (bad, G_FILE_TEST_EXISTS));
+}
+
+/* File → New Library on an existing file starts an empty library there
+ * (the file chooser has asked before replacing it), also when that file
+ * is the library open. */
+static void
+check_new_library (AnnalsWindow *window)
+{
+  g_autofree char *json_path = write_user_file ("malabar.json", events_json);
+  g_autofree char *path = g_build_filename (g_get_user_data_dir (), "exercises.annals", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) json_file = g_file_new_for_path (json_path);
+  g_autoptr(AnnalsDatabase) database = NULL;
+  g_autoptr(AnnalsEventSet) set = NULL;
+  g_autoptr(GError) error = NULL;
+  AnnalsEventStore *store = get_store (window);
+
+  database = annals_database_open (path, &error);
+  g_assert_no_error (error);
+  set = annals_json_load_file (json_path, &error);
+  g_assert_no_error (error);
+  annals_database_add_set (database, set, NULL, &error);
+  g_assert_no_error (error);
+  g_clear_object (&database);
+
+  g_object_set_data (G_OBJECT (window), "test-path", path);
+  annals_window_new_library (window, file);
+  wait_until (library_path_is, window, "the new library to open");
+  g_assert_null (annals_window_get_last_error (window));
+  g_assert_cmpuint (annals_event_store_get_n_total (store), ==, 0);
+  g_assert_cmpstr (annals_window_get_visible_page (window), ==, "empty");
+
+  /* Add to it, then start it afresh while it is open. */
+  g_object_set_data (G_OBJECT (window), "test-n-total", GUINT_TO_POINTER (0));
+  annals_window_open_file (window, json_file);
+  wait_until (total_grew, window, "the events file to be added");
+  g_assert_cmpuint (annals_event_store_get_n_total (store), ==, 1);
+
+  annals_window_new_library (window, file);
+  wait_until (window_is_idle, window, "the new library to open");
+  g_assert_null (annals_window_get_last_error (window));
+  g_assert_cmpstr (annals_library_get_path (annals_window_get_library (window)), ==, path);
+  g_assert_cmpuint (annals_event_store_get_n_total (store), ==, 0);
+  g_assert_cmpstr (annals_window_get_visible_page (window), ==, "empty");
+
+  database = annals_database_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (annals_database_count_events (database, &error), ==, 0);
 }
 
 static void
@@ -1004,6 +1079,7 @@ DEFINE_TEST (group_by)
 DEFINE_TEST (step_sources)
 DEFINE_TEST (drop)
 DEFINE_TEST (narrow_source)
+DEFINE_TEST (new_library)
 DEFINE_TEST (mentions_in_one_source)
 DEFINE_TEST (mentions_in_several_sources)
 
@@ -1086,6 +1162,7 @@ main (int    argc,
   g_test_add_func ("/annals/gui/window/step-sources", test_step_sources);
   g_test_add_func ("/annals/gui/window/drop", test_drop);
   g_test_add_func ("/annals/gui/window/narrow-source", test_narrow_source);
+  g_test_add_func ("/annals/gui/window/new-library", test_new_library);
   g_test_add_func ("/annals/gui/window/mentions-in-one-source", test_mentions_in_one_source);
   g_test_add_func ("/annals/gui/window/mentions-in-several-sources", test_mentions_in_several_sources);
 
