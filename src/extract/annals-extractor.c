@@ -1505,6 +1505,13 @@ apply_date (Candidate         *candidate,
       start.year += shift;
       if (annals_date_is_set (&end))
         end.year += shift;
+
+      /* 29 February does not move to a common year. */
+      if ((start.precision == ANNALS_PRECISION_DAY &&
+           start.day > annals_days_in_month (start.year, start.month)) ||
+          (end.precision == ANNALS_PRECISION_DAY &&
+           end.day > annals_days_in_month (end.year, end.month)))
+        return;
     }
 
   if (name_year != 0 && annals_date_is_set (&start) && start.year != name_year)
