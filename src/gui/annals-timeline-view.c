@@ -991,8 +991,7 @@ refine_tick (GtkWidget     *widget,
   AnnalsTimelineView *self = ANNALS_TIMELINE_VIEW (widget);
 
   self->refine_id = 0;
-  g_clear_pointer (&self->content, gsk_render_node_unref);
-  gtk_widget_queue_draw (widget);
+  invalidate_content (self);
 
   return G_SOURCE_REMOVE;
 }
@@ -1024,9 +1023,12 @@ annals_timeline_view_snapshot (GtkWidget   *widget,
       cairo_destroy (cr);
       self->content = gtk_snapshot_free_to_node (content);
 
-      /* Labels left for later (a zoom brought too many new ones for one
-       * frame) come in the next frames. */
-      if (!annals_timeline_painter_is_complete (self->painter) && self->refine_id == 0)
+      /* What was left for later (labels, when a zoom brought too many new
+       * ones for one frame; the index of a large store) comes in the next
+       * frames. */
+      if ((!annals_timeline_painter_is_complete (self->painter) ||
+           !annals_timeline_layout_is_complete (self->layout)) &&
+          self->refine_id == 0)
         self->refine_id = gtk_widget_add_tick_callback (widget, refine_tick, NULL, NULL);
     }
 
@@ -1312,6 +1314,7 @@ annals_timeline_view_init (AnnalsTimelineView *self)
   self->hover = -1;
   self->layout_dirty = TRUE;
   self->layout = annals_timeline_layout_new (context);
+  annals_timeline_layout_set_index_budget (self->layout, 200000);
   self->painter = annals_timeline_painter_new ();
   annals_timeline_painter_set_label_budget (self->painter, 48);
   annals_timeline_palette_init_default (&self->palette, FALSE);

@@ -61,7 +61,11 @@ struct _AnnalsTimelineLayout
   GPtrArray        *lane_index;
   GHashTable       *country_lanes;
   int               kind_lanes[ANNALS_N_EVENT_KINDS];
+  LaneIndex       **lanes_by_key;
+  guint             build_position;
+  guint             index_budget;
   guint             index_valid : 1;
+  guint             building : 1;
 
   /* The frame. */
   AnnalsTimeScale   scale;
@@ -186,28 +190,41 @@ lane_name (AnnalsGroupBy group_by,
 }
 
 static void
-build_index (AnnalsTimelineLayout *self)
+begin_index (AnnalsTimelineLayout *self)
 {
-  /* Lane keys are 16 bits: a direct table beats hashing a million times. */
-  g_autofree LaneIndex **by_key = g_new0 (LaneIndex *, G_MAXUINT16 + 1);
-  g_autoptr(GPtrArray) lanes = g_ptr_array_new ();
-  guint n_dated;
-
   g_ptr_array_set_size (self->lane_index, 0);
   g_hash_table_remove_all (self->country_lanes);
   for (guint k = 0; k < ANNALS_N_EVENT_KINDS; k++)
     self->kind_lanes[k] = -1;
-  self->index_valid = TRUE;
+  g_clear_pointer (&self->lanes_by_key, g_free);
+  self->build_position = 0;
+  self->building = FALSE;
+  self->index_valid = self->store == NULL;
 
   if (self->store == NULL)
     return;
 
-  n_dated = annals_event_store_get_n_dated (self->store);
+  /* Lane keys are 16 bits: a direct table beats hashing a million times. */
+  self->lanes_by_key = g_new0 (LaneIndex *, G_MAXUINT16 + 1);
+  self->building = TRUE;
+}
+
+/* Indexes up to @limit more rows (0: all that are left). Rows come in time
+ * order, so every array stays sorted and a partial index can be drawn. */
+static void
+continue_index (AnnalsTimelineLayout *self,
+                guint                 limit)
+{
+  guint n_dated = annals_event_store_get_n_dated (self->store);
+  guint end = limit > 0 ? MIN (n_dated, self->build_position + limit) : n_dated;
 
   /* Undated events have no place on a lane: they sit on the shelf. */
-  for (guint i = 0; i < n_dated; i++)
+  for (guint i = self->build_position; i < end; i++)
     {
       const AnnalsEventRecord *record = annals_event_store_get_record (self->store, i);
+      guint kind = MIN (record->kind, ANNALS_EVENT_KIND_OTHER);
+      Entry entry = { record->first_day, i };
+      gint32 duration = record->end_day - record->first_day;
       guint16 key;
       LaneIndex *lane;
 
@@ -220,7 +237,7 @@ build_index (AnnalsTimelineLayout *self)
           key = record->host_country;
           break;
         case ANNALS_GROUP_BY_KIND:
-          key = MIN (record->kind, ANNALS_EVENT_KIND_OTHER);
+          key = kind;
           break;
         case ANNALS_GROUP_BY_NONE:
         default:
@@ -228,59 +245,61 @@ build_index (AnnalsTimelineLayout *self)
           break;
         }
 
-      lane = by_key[key];
+      lane = self->lanes_by_key[key];
       if (lane == NULL)
         {
           lane = g_new0 (LaneIndex, 1);
           lane->key = key;
           lane->min_key = G_MAXUINT32;
           lane->name = lane_name (self->group_by, key);
-          by_key[key] = lane;
-          g_ptr_array_add (lanes, lane);
+          self->lanes_by_key[key] = lane;
+          g_ptr_array_add (self->lane_index, lane);
         }
 
       lane->count++;
       lane->min_key = MIN (lane->min_key, record->key);
 
+      if (lane->entries[kind] == NULL)
+        lane->entries[kind] = g_array_new (FALSE, FALSE, sizeof (Entry));
+      g_array_append_val (lane->entries[kind], entry);
+
+      if (duration > SHORT_DURATION)
         {
-          guint kind = MIN (record->kind, ANNALS_EVENT_KIND_OTHER);
-          Entry entry = { record->first_day, i };
-          gint32 duration = record->end_day - record->first_day;
-
-          if (lane->entries[kind] == NULL)
-            lane->entries[kind] = g_array_new (FALSE, FALSE, sizeof (Entry));
-          g_array_append_val (lane->entries[kind], entry);
-
-          if (duration > SHORT_DURATION)
-            {
-              if (lane->long_entries == NULL)
-                lane->long_entries = g_array_new (FALSE, FALSE, sizeof (Entry));
-              g_array_append_val (lane->long_entries, entry);
-              lane->max_long_duration = MAX (lane->max_long_duration, duration);
-            }
-          else
-            {
-              lane->max_duration[kind] = MAX (lane->max_duration[kind], duration);
-            }
+          if (lane->long_entries == NULL)
+            lane->long_entries = g_array_new (FALSE, FALSE, sizeof (Entry));
+          g_array_append_val (lane->long_entries, entry);
+          lane->max_long_duration = MAX (lane->max_long_duration, duration);
+        }
+      else
+        {
+          lane->max_duration[kind] = MAX (lane->max_duration[kind], duration);
         }
     }
+  self->build_position = end;
 
   /* Kind lanes follow the order of the kinds; country lanes the order in
    * which the sources first name them. */
   if (self->group_by == ANNALS_GROUP_BY_KIND)
-    g_ptr_array_sort (lanes, compare_lanes_by_key);
+    g_ptr_array_sort (self->lane_index, compare_lanes_by_key);
   else
-    g_ptr_array_sort (lanes, compare_lanes_by_first_appearance);
+    g_ptr_array_sort (self->lane_index, compare_lanes_by_first_appearance);
 
-  for (guint i = 0; i < lanes->len; i++)
+  g_hash_table_remove_all (self->country_lanes);
+  for (guint i = 0; i < self->lane_index->len; i++)
     {
-      LaneIndex *lane = g_ptr_array_index (lanes, i);
+      LaneIndex *lane = g_ptr_array_index (self->lane_index, i);
 
-      g_ptr_array_add (self->lane_index, lane);
       if (self->group_by == ANNALS_GROUP_BY_COUNTRY)
         g_hash_table_insert (self->country_lanes, GUINT_TO_POINTER (lane->key), GINT_TO_POINTER (i));
       else if (self->group_by == ANNALS_GROUP_BY_KIND)
         self->kind_lanes[lane->key] = (int) i;
+    }
+
+  if (end >= n_dated)
+    {
+      g_clear_pointer (&self->lanes_by_key, g_free);
+      self->building = FALSE;
+      self->index_valid = TRUE;
     }
 }
 
@@ -1090,6 +1109,7 @@ annals_timeline_layout_free (AnnalsTimelineLayout *self)
   g_clear_pointer (&self->label_widths, g_hash_table_unref);
   g_clear_pointer (&self->text_sizes, g_hash_table_unref);
   g_clear_pointer (&self->lane_index, g_ptr_array_unref);
+  g_clear_pointer (&self->lanes_by_key, g_free);
   g_clear_pointer (&self->country_lanes, g_hash_table_unref);
   g_clear_pointer (&self->lanes, g_array_unref);
   g_clear_pointer (&self->marks, g_array_unref);
@@ -1104,6 +1124,7 @@ annals_timeline_layout_invalidate (AnnalsTimelineLayout *self)
   g_return_if_fail (self != NULL);
 
   self->index_valid = FALSE;
+  self->building = FALSE;
   g_hash_table_remove_all (self->label_widths);
 }
 
@@ -1142,7 +1163,12 @@ annals_timeline_layout_update (AnnalsTimelineLayout *self,
     }
 
   if (!self->index_valid)
-    build_index (self);
+    {
+      if (!self->building)
+        begin_index (self);
+      if (self->building)
+        continue_index (self, self->index_budget);
+    }
 
   self->width = MAX (width, 1.0);
   self->height = MAX (height, 1.0);
@@ -1169,6 +1195,23 @@ annals_timeline_layout_update (AnnalsTimelineLayout *self,
   layout_lanes (self, lane_scroll);
   if (self->shelf_y < self->height)
     layout_shelf (self);
+}
+
+void
+annals_timeline_layout_set_index_budget (AnnalsTimelineLayout *self,
+                                         guint                 rows)
+{
+  g_return_if_fail (self != NULL);
+
+  self->index_budget = rows;
+}
+
+gboolean
+annals_timeline_layout_is_complete (AnnalsTimelineLayout *self)
+{
+  g_return_val_if_fail (self != NULL, TRUE);
+
+  return self->index_valid;
 }
 
 const AnnalsTimeScale *
@@ -1241,7 +1284,7 @@ annals_timeline_layout_find_in_lane (AnnalsTimelineLayout *self,
 
   g_return_val_if_fail (self != NULL, FALSE);
 
-  if (!self->index_valid || lane >= self->lane_index->len)
+  if (lane >= self->lane_index->len)
     return FALSE;
 
   index = g_ptr_array_index (self->lane_index, lane);

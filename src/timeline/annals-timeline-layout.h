@@ -89,6 +89,14 @@ void                      annals_timeline_layout_invalidate   (AnnalsTimelineLay
 void                      annals_timeline_layout_set_context  (AnnalsTimelineLayout *self,
                                                                PangoContext         *context);
 
+/* Indexing a new store (or grouping) takes at most @rows rows per update
+ * (0, the default: all at once), so that a million events never block a
+ * frame; until it is complete, is_complete() is FALSE and the lanes show
+ * the events indexed so far. */
+void                      annals_timeline_layout_set_index_budget (AnnalsTimelineLayout *self,
+                                                               guint                 rows);
+gboolean                  annals_timeline_layout_is_complete  (AnnalsTimelineLayout *self);
+
 /* Lays out [from, to) days of @store in a @width × @height area, lanes
  * scrolled up by @lane_scroll pixels. */
 void                      annals_timeline_layout_update       (AnnalsTimelineLayout *self,

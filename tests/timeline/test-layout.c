@@ -592,6 +592,58 @@ test_extremes (void)
   annals_timeline_layout_free (layout);
 }
 
+static void
+test_index_in_steps (void)
+{
+  g_autoptr(GArray) days = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(AnnalsEventStore) store = NULL;
+  AnnalsTimelineLayout *stepped = create_layout ();
+  AnnalsTimelineLayout *whole = create_layout ();
+  double first = timeline_test_day (2000, 1, 1);
+  guint updates = 0;
+
+  for (guint i = 0; i < 1000; i++)
+    {
+      double day = first + i * 3;
+
+      g_array_append_val (days, day);
+    }
+  store = store_of_days ((double *) days->data, days->len, "KZ");
+
+  /* A hundred rows an update: ten updates, each drawing what is indexed. */
+  annals_timeline_layout_set_index_budget (stepped, 100);
+  do
+    {
+      annals_timeline_layout_update (stepped, store, ANNALS_GROUP_BY_COUNTRY, first, first + 3000, 800, 400, 0);
+      updates++;
+      g_assert_cmpuint (annals_timeline_layout_get_n_lanes (stepped), ==, 1);
+      g_assert_cmpuint (annals_timeline_layout_get_lane (stepped, 0)->count, ==, MIN (updates * 100, 1000));
+    }
+  while (!annals_timeline_layout_is_complete (stepped));
+  g_assert_cmpuint (updates, ==, 10);
+
+  /* Complete, it lays out exactly as an index built in one go. */
+  annals_timeline_layout_update (whole, store, ANNALS_GROUP_BY_COUNTRY, first, first + 3000, 800, 400, 0);
+  g_assert_true (annals_timeline_layout_is_complete (whole));
+  g_assert_cmpuint (annals_timeline_layout_get_n_marks (stepped), ==, annals_timeline_layout_get_n_marks (whole));
+  for (guint i = 0; i < annals_timeline_layout_get_n_marks (whole); i++)
+    {
+      const AnnalsTimelineMark *a = annals_timeline_layout_get_mark (stepped, i);
+      const AnnalsTimelineMark *b = annals_timeline_layout_get_mark (whole, i);
+
+      g_assert_cmpuint (a->count, ==, b->count);
+      g_assert_cmpfloat (a->x, ==, b->x);
+    }
+
+  /* A change of the store starts again. */
+  annals_timeline_layout_invalidate (stepped);
+  annals_timeline_layout_update (stepped, store, ANNALS_GROUP_BY_COUNTRY, first, first + 3000, 800, 400, 0);
+  g_assert_false (annals_timeline_layout_is_complete (stepped));
+
+  annals_timeline_layout_free (stepped);
+  annals_timeline_layout_free (whole);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -609,6 +661,7 @@ main (int   argc,
   g_test_add_func ("/annals/timeline/layout/precision-extent", test_precision_extent);
   g_test_add_func ("/annals/timeline/layout/shared-periods", test_shared_periods);
   g_test_add_func ("/annals/timeline/layout/extremes", test_extremes);
+  g_test_add_func ("/annals/timeline/layout/index-in-steps", test_index_in_steps);
 
   return g_test_run ();
 }
