@@ -55,7 +55,6 @@ annals_article_free (AnnalsArticle *self)
   g_free (self->source);
   g_free (self->url);
   g_clear_pointer (&self->extra_keys, g_ptr_array_unref);
-  g_free (self->data);
   g_free (self);
 }
 
@@ -94,10 +93,9 @@ annals_article_parse (const char *data,
     }
 
   self = g_new0 (AnnalsArticle, 1);
-  self->data = g_strndup (data, length);
   self->extra_keys = g_ptr_array_new_with_free_func (g_free);
-  p = self->data;
-  end = self->data + length;
+  p = data;
+  end = data + length;
 
   if (length >= 3 && memcmp (p, "\xEF\xBB\xBF", 3) == 0)
     p += 3;
@@ -216,7 +214,17 @@ annals_article_dup_id (AnnalsArticle *self)
   if (self->url != NULL && self->url[0] != '\0')
     checksum = g_compute_checksum_for_string (G_CHECKSUM_SHA1, self->url, -1);
   else
-    checksum = g_compute_checksum_for_data (G_CHECKSUM_SHA1, (const guchar *) self->body, self->body_length);
+    {
+      /* The first 64 KiB and the length identify a text well enough, and
+       * keep a very large one from costing a full pass. */
+      g_autoptr(GChecksum) sum = g_checksum_new (G_CHECKSUM_SHA1);
+      char length[32];
+
+      g_checksum_update (sum, (const guchar *) self->body, MIN (self->body_length, 65536));
+      g_snprintf (length, sizeof length, "\n%" G_GSIZE_FORMAT, self->body_length);
+      g_checksum_update (sum, (const guchar *) length, -1);
+      checksum = g_strdup (g_checksum_get_string (sum));
+    }
 
   return g_strdup_printf ("doc-%.12s", checksum);
 }

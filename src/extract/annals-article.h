@@ -30,15 +30,15 @@ typedef struct
   char       *url;
   AnnalsDate  published;     /* unset when the header has none */
   GPtrArray  *extra_keys;    /* other header keys, then their values */
-  const char *body;          /* points into @data */
+  const char *body;          /* points into the parsed data */
   gsize       body_length;
   guint       header_lines;  /* lines before the body */
-  char       *data;
 } AnnalsArticle;
 
 /* Limit on an article's size, 256 MiB. */
 #define ANNALS_ARTICLE_MAX_SIZE (256u * 1024u * 1024u)
 
+/* @data is not copied: it must outlive the article. */
 AnnalsArticle *annals_article_parse (const char    *data,
                                      gsize          length,
                                      const char    *display_name,

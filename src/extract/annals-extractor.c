@@ -275,6 +275,8 @@ typedef struct
   GHashTable        *name_words;     /* first words of the names of events */
   GHashTable        *keys;           /* normalized title or alias → Candidate */
   int                plan_year;      /* "are to be held this year" in the lead */
+  guint              inside_cue_sentence;  /* first token + 1 of the sentence below */
+  gboolean           inside_cue;
 } Extraction;
 
 G_DEFINE_QUARK (annals-extract-error-quark, annals_extract_error)
@@ -343,7 +345,8 @@ tag_words (Extraction *self)
       const AnnalsToken *token = annals_tokens_get (self->tokens, i);
       char buffer[24];
 
-      if (token->type != ANNALS_TOKEN_WORD || token->end - token->start >= sizeof buffer)
+      /* No listed word is longer than 18 bytes or shorter than one. */
+      if (token->type != ANNALS_TOKEN_WORD || token->end - token->start > 18)
         continue;
       annals_tokens_lower (self->tokens, i, buffer, sizeof buffer);
       self->lex[i] = GPOINTER_TO_UINT (g_hash_table_lookup (lexicon, buffer));
@@ -2072,11 +2075,10 @@ candidate_new (Extraction    *self,
 }
 
 static gboolean
-is_inside_cue (Extraction *self,
-               guint       sentence_first,
-               guint       sentence_last)
+is_inside_cue_uncached (const AnnalsTokens *tokens,
+                        guint               sentence_first,
+                        guint               sentence_last)
 {
-  const AnnalsTokens *tokens = self->tokens;
 
   for (guint i = sentence_first; i < sentence_last; i++)
     {
@@ -2090,6 +2092,22 @@ is_inside_cue (Extraction *self,
 
   return FALSE;
 }
+
+static gboolean
+is_inside_cue (Extraction *self,
+               guint       sentence_first,
+               guint       sentence_last)
+{
+  const AnnalsTokens *tokens = self->tokens;
+
+  /* Worked out once per sentence */
+  if (self->inside_cue_sentence == sentence_first + 1)
+    return self->inside_cue;
+  self->inside_cue_sentence = sentence_first + 1;
+  self->inside_cue = is_inside_cue_uncached (tokens, sentence_first, sentence_last);
+  return self->inside_cue;
+}
+
 
 /* Adds @mention to @candidate with what its sentence says: host, status
  * cues, participants. */

@@ -285,6 +285,26 @@ skip_month_period (const AnnalsTokens *tokens,
   return index;
 }
 
+/* Future and past cue words, looked up once per word. */
+static GHashTable *
+get_tense_cues (void)
+{
+  static GHashTable *cues;
+
+  if (g_once_init_enter (&cues))
+    {
+      GHashTable *table = g_hash_table_new (g_str_hash, g_str_equal);
+
+      for (guint i = 0; i < G_N_ELEMENTS (past_cues); i++)
+        g_hash_table_insert (table, (gpointer) past_cues[i], GINT_TO_POINTER (TENSE_PAST));
+      for (guint i = 0; i < G_N_ELEMENTS (future_cues); i++)
+        g_hash_table_insert (table, (gpointer) future_cues[i], GINT_TO_POINTER (TENSE_FUTURE));
+      g_once_init_leave (&cues, table);
+    }
+
+  return cues;
+}
+
 static Tense
 sentence_tense_uncached (const AnnalsTokens *tokens,
                          guint               index)
@@ -297,10 +317,14 @@ sentence_tense_uncached (const AnnalsTokens *tokens,
     {
       const AnnalsToken *word = annals_tokens_get (tokens, i);
 
-      /* Every cue is a lower-case word of two to eleven letters. */
+      char buffer[16];
+      Tense cue;
+
+      /* Every cue is a word of two to eleven letters. */
       if (word->type != ANNALS_TOKEN_WORD || word->end - word->start < 2 || word->end - word->start > 11)
         continue;
-      if (lower_in (tokens, i, future_cues, G_N_ELEMENTS (future_cues)))
+      cue = GPOINTER_TO_INT (g_hash_table_lookup (get_tense_cues (), annals_tokens_lower (tokens, i, buffer, sizeof buffer)));
+      if (cue == TENSE_FUTURE)
         return TENSE_FUTURE;
       /* "is to host", "are to be held" */
       if ((lower_is (tokens, i, "is") || lower_is (tokens, i, "are")) && lower_is (tokens, i + 1, "to"))
@@ -308,7 +332,7 @@ sentence_tense_uncached (const AnnalsTokens *tokens,
       if (lower_is (tokens, i, "to") && lower_is (tokens, i + 1, "be") &&
           (lower_is (tokens, i + 2, "held") || lower_is (tokens, i + 2, "hosted")))
         return TENSE_FUTURE;
-      if (tense == TENSE_NEUTRAL && lower_in (tokens, i, past_cues, G_N_ELEMENTS (past_cues)))
+      if (tense == TENSE_NEUTRAL && cue == TENSE_PAST)
         tense = TENSE_PAST;
     }
 
@@ -1514,7 +1538,8 @@ is_trigger (const AnnalsTokens *tokens,
       g_once_init_leave (&triggers, table);
     }
 
-  if (token->end - token->start >= sizeof buffer)
+  /* No trigger word is longer than ten letters ("previously"). */
+  if (token->end - token->start > 10)
     return FALSE;
 
   annals_tokens_lower (tokens, index, buffer, sizeof buffer);
