@@ -618,6 +618,24 @@ annals_event_store_get_record (AnnalsEventStore *self,
   return visible_record (self, position);
 }
 
+const AnnalsEventRecord *
+annals_event_store_peek_records (AnnalsEventStore *self,
+                                 guint            *n_records)
+{
+  g_return_val_if_fail (ANNALS_IS_EVENT_STORE (self), NULL);
+  g_return_val_if_fail (n_records != NULL, NULL);
+
+  if (self->visible != NULL || self->records->len == 0)
+    {
+      *n_records = 0;
+      return NULL;
+    }
+
+  *n_records = self->records->len;
+
+  return (const AnnalsEventRecord *) self->records->data;
+}
+
 const char *
 annals_event_store_get_title (AnnalsEventStore *self,
                               guint             position)

@@ -75,6 +75,11 @@ guint                    annals_event_store_get_n_events    (AnnalsEventStore   
 guint                    annals_event_store_get_n_dated     (AnnalsEventStore        *self);
 const AnnalsEventRecord *annals_event_store_get_record      (AnnalsEventStore        *self,
                                                              guint                    position);
+/* The visible records as one array, in position order, when no filter is
+ * set (NULL otherwise, or when empty): a query walks them without a call
+ * per row. Valid until the next change of the store. */
+const AnnalsEventRecord *annals_event_store_peek_records    (AnnalsEventStore        *self,
+                                                             guint                   *n_records);
 const char              *annals_event_store_get_title       (AnnalsEventStore        *self,
                                                              guint                    position);
 AnnalsEvent             *annals_event_store_get_event       (AnnalsEventStore        *self,

@@ -241,6 +241,38 @@ test_filter (void)
 }
 
 static void
+test_peek_records (void)
+{
+  g_autoptr(AnnalsEventStore) store = make_sample_store ();
+  g_autoptr(AnnalsEventStore) empty = annals_event_store_new ();
+  g_autoptr(AnnalsFilter) filter = annals_filter_new ();
+  const AnnalsEventRecord *records;
+  guint n_records = 99;
+
+  records = annals_event_store_peek_records (store, &n_records);
+  g_assert_nonnull (records);
+  g_assert_cmpuint (n_records, ==, 5);
+  for (guint i = 0; i < n_records; i++)
+    g_assert_true (&records[i] == annals_event_store_get_record (store, i));
+
+  g_assert_null (annals_event_store_peek_records (empty, &n_records));
+  g_assert_cmpuint (n_records, ==, 0);
+
+  /* Filtered, the visible rows are not contiguous any more. */
+  annals_filter_set_kinds (filter, 1u << ANNALS_EVENT_KIND_MEETING);
+  annals_event_store_set_filter (store, filter);
+  n_records = 99;
+  g_assert_null (annals_event_store_peek_records (store, &n_records));
+  g_assert_cmpuint (n_records, ==, 0);
+
+  annals_event_store_set_filter (store, NULL);
+  records = annals_event_store_peek_records (store, &n_records);
+  g_assert_cmpuint (n_records, ==, 5);
+  g_assert_cmpint (records[0].first_day, ==, annals_event_store_get_record (store, 0)->first_day);
+  g_assert_cmpstr (annals_event_store_get_title (store, 0), ==, "SCO Defence Ministers' Meeting");
+}
+
+static void
 test_filter_keys (void)
 {
   g_autoptr(AnnalsEventStore) store = make_sample_store ();
@@ -325,6 +357,7 @@ main (int    argc,
   g_test_add_func ("/annals/model/event-store/minimal-changes", test_minimal_changes);
   g_test_add_func ("/annals/model/event-store/filter", test_filter);
   g_test_add_func ("/annals/model/event-store/filter-keys", test_filter_keys);
+  g_test_add_func ("/annals/model/event-store/peek-records", test_peek_records);
   g_test_add_func ("/annals/model/event-store/lazy-objects", test_lazy_objects);
 
   return g_test_run ();
