@@ -275,6 +275,7 @@ typedef struct
   GHashTable        *name_words;     /* first words of the names of events */
   GHashTable        *keys;           /* normalized title or alias → Candidate */
   int                plan_year;      /* "are to be held this year" in the lead */
+  guint              article_end;    /* first token of the furniture after the article */
   guint              inside_cue_sentence;  /* first token + 1 of the sentence below */
   gboolean           inside_cue;
 } Extraction;
@@ -2741,8 +2742,10 @@ process_sentence (Extraction *self,
   guint last = sentence->last;
   g_autofree Candidate **owners = NULL;
 
-  /* Headlines, kickers and page furniture above the lead restate it. */
-  if (sentence_index < self->lead_sentence)
+  /* Headlines, kickers and page furniture above the lead restate it; the
+   * furniture after the article ("Related stories", another story's
+   * teaser) is not part of it. */
+  if (sentence_index < self->lead_sentence || first >= self->article_end)
     return;
 
   /* The dateline is not part of any event. */
@@ -3019,6 +3022,58 @@ finish_candidate (Extraction *self,
   annals_event_set_confidence (candidate->event, score);
 }
 
+/* Where a web page's text stops being the article: a line such as
+ * "Related Articles", "Load More", "Leave a Reply", or a teaser of another
+ * story that opens with its own dateline. */
+static void
+find_article_end (Extraction *self)
+{
+  static const char * const markers[] = {
+    "related", "load more", "read more", "also read", "leave a reply", "check also", "share this",
+    "subscribe", "you may also like", "more from", "more stories", "recommended", "advertisement",
+    "comments", "tags:", "previous article", "next article", "most read", "trending",
+  };
+  const AnnalsTokens *tokens = self->tokens;
+  guint n = tokens->tokens->len;
+  guint start = 0;
+
+  self->article_end = n;
+  if (self->lead_sentence < tokens->sentences->len)
+    start = g_array_index (tokens->sentences, AnnalsSentence, self->lead_sentence).last;
+
+  for (guint i = start; i < n; i++)
+    {
+      const AnnalsToken *token = annals_tokens_get (tokens, i);
+      const char *line;
+      gsize line_length;
+      const char *eol;
+
+      if ((token->flags & ANNALS_TOKEN_NEWLINE_BEFORE) == 0)
+        continue;
+
+      line = tokens->text + token->start;
+      eol = memchr (line, '\n', tokens->length - token->start);
+      line_length = eol != NULL ? (gsize) (eol - line) : tokens->length - token->start;
+
+      /* Short lines only: a marker, not a sentence that starts with "Related". */
+      if (line_length <= 40)
+        for (guint m = 0; m < G_N_ELEMENTS (markers); m++)
+          if (g_ascii_strncasecmp (line, markers[m], strlen (markers[m])) == 0)
+            {
+              self->article_end = i;
+              return;
+            }
+
+      /* Another story's dateline: "GWADAR, Dec 20 (INP): …" */
+      if ((token->flags & ANNALS_TOKEN_ALL_CAPS) != 0 && is_punct_char (tokens, i + 1, ',') &&
+          annals_timex_month_of (tokens, i + 2) != 0 && i > start + 40)
+        {
+          self->article_end = i;
+          return;
+        }
+    }
+}
+
 /* The year a lead announces a plan for: "Exercises … are to be held this
  * year", "will hold … next year". */
 static void
@@ -3082,6 +3137,7 @@ extract (Extraction *self,
       }
 
   find_plan_year (self);
+  find_article_end (self);
 
   for (guint s = 0; s < self->tokens->sentences->len; s++)
     process_sentence (self, s);

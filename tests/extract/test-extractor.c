@@ -359,6 +359,37 @@ test_dateline_is_body (void)
 }
 
 static void
+test_page_furniture (void)
+{
+  /* A web page: a headline path above, another story's teaser below. */
+  const char *text = "Home > News\n\n"
+                     "BEIJING, Aug 26 (ABC): The SCO Defence Ministers' Meeting held in Tashkent agreed on "
+                     "steps, said SCO Secretariat here on Friday.\n\n"
+                     "Related Articles\n\n"
+                     "MOSCOW, Aug 25 (TASS): Russia and China held the Joint Sea-2022 naval exercise in the "
+                     "Sea of Japan, the ministry said.\n";
+  g_autoptr(AnnalsEventSet) set = NULL;
+  g_autoptr(GError) error = NULL;
+  GPtrArray *events;
+  guint confident = 0;
+
+  set = annals_extract_text (text, -1, "page.txt", NULL, &error);
+  g_assert_no_error (error);
+  events = annals_event_set_get_events (set);
+  for (guint i = 0; i < events->len; i++)
+    {
+      AnnalsEvent *event = g_ptr_array_index (events, i);
+
+      if (annals_event_get_confidence (event) >= 0.5)
+        {
+          confident++;
+          g_assert_cmpstr (annals_event_get_host_country (event), ==, "UZ");
+        }
+    }
+  g_assert_cmpuint (confident, ==, 1);
+}
+
+static void
 test_random_bytes (void)
 {
   GRand *rand = g_rand_new_with_seed (4);
@@ -457,6 +488,7 @@ main (int   argc,
   g_test_add_func ("/annals/extract/input/invalid-utf8", test_invalid_utf8);
   g_test_add_func ("/annals/extract/input/bad", test_bad_input);
   g_test_add_func ("/annals/extract/input/dateline-is-body", test_dateline_is_body);
+  g_test_add_func ("/annals/extract/input/page-furniture", test_page_furniture);
   g_test_add_func ("/annals/extract/input/random", test_random_bytes);
   g_test_add_func ("/annals/extract/linear/ten-megabytes", test_ten_megabytes);
 
