@@ -3015,6 +3015,12 @@ finish_candidate (Extraction *self,
     score = 0.1;
   score = CLAMP (score, 0.05, 0.95);
 
+  /* "from 7 to 6 November": an end before the start is a slip of the
+   * text; the event keeps its start. */
+  if (annals_date_is_set (&candidate->start) && annals_date_is_set (&candidate->end) &&
+      annals_date_get_first_day (&candidate->end) < annals_date_get_first_day (&candidate->start))
+    annals_date_clear (&candidate->end);
+
   annals_event_set_kind (candidate->event, candidate->has_kind ? candidate->kind : ANNALS_EVENT_KIND_OTHER);
   annals_event_set_status (candidate->event, status);
   annals_event_set_start (candidate->event, annals_date_is_set (&candidate->start) ? &candidate->start : NULL);
