@@ -44,6 +44,9 @@ struct _AnnalsDatabase
   sqlite3_stmt *select_mentions;
   sqlite3_stmt *select_participants;
   sqlite3_stmt *select_document;
+
+  GError       *check_error;   /* what the integrity check found wrong */
+  guint         checked : 1;   /* the integrity check ran on this connection */
 };
 
 G_DEFINE_FINAL_TYPE (AnnalsDatabase, annals_database, G_TYPE_OBJECT)
@@ -428,6 +431,36 @@ quick_check (AnnalsDatabase  *self,
 }
 
 static gboolean
+ensure_checked (AnnalsDatabase  *self,
+                GError         **error)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  if (!self->checked)
+    {
+      if (!quick_check (self, &local_error))
+        {
+          /* A busy database is not a corrupt one: the check runs again. */
+          if (g_error_matches (local_error, ANNALS_IO_ERROR, ANNALS_IO_ERROR_BUSY))
+            {
+              g_propagate_error (error, g_steal_pointer (&local_error));
+              return FALSE;
+            }
+          self->check_error = g_error_copy (local_error);
+        }
+      self->checked = TRUE;
+    }
+
+  if (self->check_error != NULL)
+    {
+      g_propagate_error (error, g_error_copy (self->check_error));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
 migrate (AnnalsDatabase  *self,
          gint64           version,
          gint64           target,
@@ -480,9 +513,10 @@ migrate (AnnalsDatabase  *self,
 }
 
 static gboolean
-open_database (AnnalsDatabase  *self,
-               gint64           target_version,
-               GError         **error)
+open_database (AnnalsDatabase          *self,
+               gint64                   target_version,
+               AnnalsDatabaseOpenFlags  flags,
+               GError                 **error)
 {
   const char *max_pages;
   gboolean exists;
@@ -505,7 +539,9 @@ open_database (AnnalsDatabase  *self,
   sqlite3_extended_result_codes (self->db, TRUE);
   sqlite3_busy_timeout (self->db, BUSY_TIMEOUT_MS);
 
-  if (exists && !quick_check (self, error))
+  /* A new database has nothing to check. */
+  self->checked = !exists;
+  if (!(flags & ANNALS_DATABASE_OPEN_DEFER_CHECK) && !ensure_checked (self, error))
     return FALSE;
 
   if (!query_int (self, "PRAGMA application_id", &application_id, error) ||
@@ -548,7 +584,8 @@ open_database (AnnalsDatabase  *self,
       sqlite3_finalize (stmt);
     }
 
-  if (version < target_version && !migrate (self, version, target_version, error))
+  if (version < target_version &&
+      (!ensure_checked (self, error) || !migrate (self, version, target_version, error)))
     return FALSE;
 
   self->schema_version = (int) MAX (version, target_version);
@@ -1154,6 +1191,7 @@ annals_database_finalize (GObject *object)
   g_clear_pointer (&self->select_document, sqlite3_finalize);
   g_clear_pointer (&self->db, sqlite3_close);
   g_clear_pointer (&self->path, g_free);
+  g_clear_error (&self->check_error);
 
   G_OBJECT_CLASS (annals_database_parent_class)->finalize (object);
 }
@@ -1185,7 +1223,26 @@ _annals_database_open_at_version (const char  *path,
   self = g_object_new (ANNALS_TYPE_DATABASE, NULL);
   self->path = g_strdup (path);
 
-  if (!open_database (self, version, error))
+  if (!open_database (self, version, ANNALS_DATABASE_OPEN_DEFAULT, error))
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
+AnnalsDatabase *
+annals_database_open_with_flags (const char               *path,
+                                 AnnalsDatabaseOpenFlags   flags,
+                                 GError                  **error)
+{
+  g_autoptr(AnnalsDatabase) self = NULL;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  self = g_object_new (ANNALS_TYPE_DATABASE, NULL);
+  self->path = g_strdup (path);
+
+  if (!open_database (self, ANNALS_DATABASE_SCHEMA_VERSION, flags, error))
     return NULL;
 
   return g_steal_pointer (&self);
@@ -1195,7 +1252,17 @@ AnnalsDatabase *
 annals_database_open (const char  *path,
                       GError     **error)
 {
-  return _annals_database_open_at_version (path, ANNALS_DATABASE_SCHEMA_VERSION, error);
+  return annals_database_open_with_flags (path, ANNALS_DATABASE_OPEN_DEFAULT, error);
+}
+
+gboolean
+annals_database_check (AnnalsDatabase  *self,
+                       GError         **error)
+{
+  g_return_val_if_fail (ANNALS_IS_DATABASE (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return ensure_checked (self, error);
 }
 
 const char *
@@ -1236,7 +1303,8 @@ annals_database_begin_import (AnnalsDatabase  *self,
       return NULL;
     }
 
-  if (!execute (self, "BEGIN IMMEDIATE", error))
+  if (!ensure_checked (self, error) ||
+      !execute (self, "BEGIN IMMEDIATE", error))
     return NULL;
 
   if (!query_int (self, "SELECT ifnull(max(id), 0) FROM events", &events_before, error) ||

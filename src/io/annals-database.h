@@ -51,6 +51,17 @@ typedef gboolean (*AnnalsDatabaseEventFunc)    (AnnalsEvent     *event,
  * Older databases are migrated forward on open; newer ones are refused. */
 #define ANNALS_DATABASE_SCHEMA_VERSION 2
 
+/* ANNALS_DATABASE_OPEN_DEFER_CHECK: skip the integrity check (PRAGMA
+ * quick_check, about a second per gigabyte) when opening an existing
+ * database, so that reading can start at once; annals_database_check()
+ * runs it later. Any write (an import, a migration) runs it first, so
+ * that nothing is written into a corrupt file. */
+typedef enum
+{
+  ANNALS_DATABASE_OPEN_DEFAULT     = 0,
+  ANNALS_DATABASE_OPEN_DEFER_CHECK = 1 << 0,
+} AnnalsDatabaseOpenFlags;
+
 #define ANNALS_TYPE_DATABASE (annals_database_get_type ())
 
 G_DECLARE_FINAL_TYPE (AnnalsDatabase, annals_database, ANNALS, DATABASE, GObject)
@@ -58,6 +69,14 @@ G_DECLARE_FINAL_TYPE (AnnalsDatabase, annals_database, ANNALS, DATABASE, GObject
 /* Opens (creating when missing) an Annals database; refuses files that are
  * not one, corrupt ones and newer schemas with ANNALS_IO_ERROR. */
 AnnalsDatabase *annals_database_open            (const char        *path,
+                                                 GError           **error);
+AnnalsDatabase *annals_database_open_with_flags (const char              *path,
+                                                 AnnalsDatabaseOpenFlags  flags,
+                                                 GError                 **error);
+/* The integrity check, once per connection: TRUE at once when it already
+ * passed (always after annals_database_open()), the same error again when
+ * it failed. */
+gboolean        annals_database_check           (AnnalsDatabase    *self,
                                                  GError           **error);
 const char     *annals_database_get_path        (AnnalsDatabase    *self);
 

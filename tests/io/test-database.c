@@ -415,9 +415,11 @@ test_refused_files (Fixture       *fixture,
   g_assert_nonnull (strstr (error->message, "schema version 3"));
 }
 
-static void
-test_corrupt (Fixture       *fixture,
-              gconstpointer  data)
+/* A database of 2000 events with six pages in the middle overwritten;
+ * returns its bytes. */
+static char *
+make_corrupt_database (Fixture *fixture,
+                       gsize   *length_out)
 {
   g_autoptr(AnnalsDatabase) database = NULL;
   g_autoptr(AnnalsEventSet) set = annals_event_set_new ();
@@ -446,10 +448,92 @@ test_corrupt (Fixture       *fixture,
   g_file_set_contents (fixture->path, contents, length, &error);
   g_assert_no_error (error);
 
+  *length_out = length;
+
+  return g_steal_pointer (&contents);
+}
+
+static void
+test_corrupt (Fixture       *fixture,
+              gconstpointer  data)
+{
+  g_autoptr(AnnalsDatabase) database = NULL;
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize length;
+
+  contents = make_corrupt_database (fixture, &length);
+
   database = annals_database_open (fixture->path, &error);
   g_assert_null (database);
   g_assert_error (error, ANNALS_IO_ERROR, ANNALS_IO_ERROR_CORRUPT);
   g_assert_true (g_str_has_prefix (error->message, fixture->path));
+}
+
+/* Opened without the check, a corrupt database is read as far as it can
+ * be; the check, when it runs, reports it, and nothing is written. */
+static void
+test_corrupt_deferred (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(AnnalsDatabase) database = NULL;
+  g_autoptr(AnnalsEventSet) set = load_good ("minimal.json");
+  g_autofree char *contents = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize length, after_length;
+
+  contents = make_corrupt_database (fixture, &length);
+
+  database = annals_database_open_with_flags (fixture->path, ANNALS_DATABASE_OPEN_DEFER_CHECK, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (database);
+
+  g_assert_false (annals_database_check (database, &error));
+  g_assert_error (error, ANNALS_IO_ERROR, ANNALS_IO_ERROR_CORRUPT);
+  g_assert_true (g_str_has_prefix (error->message, fixture->path));
+  g_clear_error (&error);
+
+  /* The verdict is kept: the same error, without checking again. */
+  g_assert_false (annals_database_check (database, &error));
+  g_assert_error (error, ANNALS_IO_ERROR, ANNALS_IO_ERROR_CORRUPT);
+  g_clear_error (&error);
+  g_clear_object (&database);
+
+  /* An import checks first, even when nobody asked for the check. */
+  database = annals_database_open_with_flags (fixture->path, ANNALS_DATABASE_OPEN_DEFER_CHECK, &error);
+  g_assert_no_error (error);
+  g_assert_false (annals_database_add_set (database, set, NULL, &error));
+  g_assert_error (error, ANNALS_IO_ERROR, ANNALS_IO_ERROR_CORRUPT);
+  g_clear_object (&database);
+
+  g_file_get_contents (fixture->path, &after, &after_length, NULL);
+  g_assert_cmpmem (after, after_length, contents, length);
+}
+
+static void
+test_deferred_check (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(AnnalsDatabase) database = NULL;
+  g_autoptr(AnnalsEventStore) store = annals_event_store_new ();
+  g_autoptr(GError) error = NULL;
+
+  database = annals_database_open (fixture->path, &error);
+  g_assert_no_error (error);
+  import_good (database, "minimal.json", NULL);
+  g_clear_object (&database);
+
+  database = annals_database_open_with_flags (fixture->path, ANNALS_DATABASE_OPEN_DEFER_CHECK, &error);
+  g_assert_no_error (error);
+  annals_database_load_store (database, store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (annals_event_store_get_n_total (store), >, 0);
+
+  g_assert_true (annals_database_check (database, &error));
+  g_assert_no_error (error);
+  import_good (database, "full.json", NULL);
+  g_assert_true (annals_database_check (database, &error));
 }
 
 static void
@@ -545,6 +629,8 @@ main (int    argc,
   ADD ("migration", test_migration);
   ADD ("refused-files", test_refused_files);
   ADD ("corrupt", test_corrupt);
+  ADD ("corrupt-deferred", test_corrupt_deferred);
+  ADD ("deferred-check", test_deferred_check);
   ADD ("busy", test_busy);
   ADD ("full", test_full);
 
