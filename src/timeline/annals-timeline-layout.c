@@ -1020,10 +1020,18 @@ layout_ticks (AnnalsTimelineLayout *self)
        * next label needs the room. */
       if (ticks->len == 0 || g_array_index (ticks, AnnalsTick, 0).x > self->scale.x + 1.0)
         {
+          double width;
+
           pinned.x = self->scale.x - 0.5;
           pinned.major = TRUE;
           pinned.label = annals_time_step_format_tick (major, self->scale.from, TRUE);
-          g_array_append_val (self->ticks, pinned);
+          annals_timeline_layout_measure (self, pinned.label, TRUE, &width, NULL);
+
+          if (ticks->len == 0 ||
+              g_array_index (ticks, AnnalsTick, 0).x > pinned.x + width + ANNALS_TIMELINE_TICK_LABEL_GAP)
+            g_array_append_val (self->ticks, pinned);
+          else
+            g_free (pinned.label);
         }
       append_ticks (self, major, TRUE);
       place_tick_labels (self, first, FALSE);

@@ -359,6 +359,34 @@ test_tick_labels_never_overlap (void)
 }
 
 static void
+test_edge_label_yields (void)
+{
+  AnnalsTimelineLayout *layout = create_layout ();
+  gboolean named_2022 = FALSE;
+
+  /* The left edge lies in the last days of 2021: naming 2021 there must not
+   * push out the label of 2022, a few pixels to the right. */
+  annals_timeline_layout_update (layout, NULL, ANNALS_GROUP_BY_COUNTRY,
+                                 timeline_test_day (2021, 12, 20), timeline_test_day (2024, 1, 20),
+                                 770, 400, 0);
+
+  for (guint i = 0; i < annals_timeline_layout_get_n_ticks (layout); i++)
+    {
+      const AnnalsTimelineTick *tick = annals_timeline_layout_get_tick (layout, i);
+
+      if (tick->major && tick->has_label && g_strcmp0 (tick->label, "2022") == 0)
+        named_2022 = TRUE;
+      if (tick->major && tick->has_label)
+        g_assert_cmpstr (tick->label, !=, "2021");
+    }
+
+  g_assert_true (named_2022);
+  assert_tick_labels_apart (layout);
+
+  annals_timeline_layout_free (layout);
+}
+
+static void
 test_bce_axis (void)
 {
   AnnalsTimelineLayout *layout = create_layout ();
@@ -656,6 +684,7 @@ main (int   argc,
   g_test_add_func ("/annals/timeline/layout/dense-aggregates", test_dense_aggregates);
   g_test_add_func ("/annals/timeline/layout/labels-never-overlap", test_labels_never_overlap);
   g_test_add_func ("/annals/timeline/layout/tick-labels-never-overlap", test_tick_labels_never_overlap);
+  g_test_add_func ("/annals/timeline/layout/edge-label-yields", test_edge_label_yields);
   g_test_add_func ("/annals/timeline/layout/bce-axis", test_bce_axis);
   g_test_add_func ("/annals/timeline/layout/lookup", test_lookup);
   g_test_add_func ("/annals/timeline/layout/precision-extent", test_precision_extent);
