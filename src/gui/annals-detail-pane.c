@@ -37,6 +37,9 @@ struct _AnnalsDetailPane
   guint          scroll_source;
   guint          scroll_frames;
   guint          scroll_stable_frames;
+  double         mention_on_screen;
+  gint64         follow_until;
+  gboolean       scrolled_by_hand;
   gboolean       has_mention;
 
   GtkWidget     *stack;
@@ -84,12 +87,16 @@ show_document_message (AnnalsDetailPane *self,
   gtk_label_set_text (self->document_meta_label, "");
 }
 
-/* The text view lays new text out over the next frames, and lines above
- * the mention change height as they are wrapped to the final width (the
- * pane may still be settling into a new window size); the view follows
- * the mention until its place has held for a few frames. */
+/* The text view lays new text out over the next frames, and lines change
+ * height as they are wrapped to the final width (the pane may still be
+ * settling into a new window size), in idle time after the lines in sight.
+ * GtkTextView lays out the lines around a mark before it scrolls to it, so
+ * the view asks for the mention again on each frame for a moment, and
+ * after that until the mention has stayed in the same place in sight for
+ * a few frames; scrolling by hand ends it at once. */
+#define SCROLL_FOLLOW_USEC (G_USEC_PER_SEC * 3 / 4)
 #define SCROLL_STABLE_FRAMES 3
-#define SCROLL_MAX_FRAMES 120
+#define SCROLL_MAX_FRAMES 240
 
 static gboolean
 scroll_to_mention_cb (GtkWidget     *widget,
@@ -101,30 +108,38 @@ scroll_to_mention_cb (GtkWidget     *widget,
   GtkAdjustment *vadjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->text_view));
   GdkRectangle location;
   GtkTextIter iter;
-  double page_size;
-  double target;
+  double page_size = gtk_adjustment_get_page_size (vadjustment);
+  double on_screen;
 
-  /* Put the mention a third of the way down the view; vertically only. */
   gtk_text_buffer_get_iter_at_mark (buffer, &iter, self->mention_mark);
   gtk_text_view_get_iter_location (self->text_view, &iter, &location);
-  page_size = gtk_adjustment_get_page_size (vadjustment);
-  target = CLAMP (location.y - page_size / 3.0,
-                  gtk_adjustment_get_lower (vadjustment),
-                  gtk_adjustment_get_upper (vadjustment) - page_size);
+  on_screen = location.y - gtk_adjustment_get_value (vadjustment);
 
-  if (page_size > 0 && fabs (gtk_adjustment_get_value (vadjustment) - target) >= 1.0)
-    {
-      gtk_adjustment_set_value (vadjustment, target);
-      self->scroll_stable_frames = 0;
-    }
-  else if (page_size > 0)
+  if (page_size > 0 && on_screen >= 0 && on_screen + location.height <= page_size &&
+      fabs (on_screen - self->mention_on_screen) < 1.0)
     self->scroll_stable_frames++;
+  else
+    self->scroll_stable_frames = 0;
+  self->mention_on_screen = on_screen;
 
-  if (self->scroll_stable_frames < SCROLL_STABLE_FRAMES && ++self->scroll_frames < SCROLL_MAX_FRAMES)
-    return G_SOURCE_CONTINUE;
+  if (!self->scrolled_by_hand &&
+      (g_get_monotonic_time () < self->follow_until || self->scroll_stable_frames < SCROLL_STABLE_FRAMES) &&
+      ++self->scroll_frames < SCROLL_MAX_FRAMES)
+    {
+      /* Put the mention a third of the way down the view. */
+      gtk_text_view_scroll_to_mark (self->text_view, self->mention_mark, 0.0, TRUE, 0.0, 1.0 / 3.0);
+      return G_SOURCE_CONTINUE;
+    }
 
   self->scroll_source = 0;
   return G_SOURCE_REMOVE;
+}
+
+static gboolean
+on_text_view_scroll (AnnalsDetailPane *self)
+{
+  self->scrolled_by_hand = TRUE;
+  return GDK_EVENT_PROPAGATE;
 }
 
 /* The text wraps to the width of the view, so there is never anything to
@@ -150,6 +165,9 @@ start_scroll_to_mention (AnnalsDetailPane *self)
 
   self->scroll_frames = 0;
   self->scroll_stable_frames = 0;
+  self->mention_on_screen = -1.0;
+  self->follow_until = g_get_monotonic_time () + SCROLL_FOLLOW_USEC;
+  self->scrolled_by_hand = FALSE;
   if (self->scroll_source == 0)
     self->scroll_source = gtk_widget_add_tick_callback (GTK_WIDGET (self->text_view),
                                                         scroll_to_mention_cb, self, NULL);
@@ -490,6 +508,7 @@ annals_detail_pane_class_init (AnnalsDetailPaneClass *klass)
 static void
 annals_detail_pane_init (AnnalsDetailPane *self)
 {
+  GtkEventController *scroll;
   GtkTextBuffer *buffer;
   GtkTextIter start;
 
@@ -504,6 +523,11 @@ annals_detail_pane_init (AnnalsDetailPane *self)
                                                   NULL);
   gtk_text_buffer_get_start_iter (buffer, &start);
   self->mention_mark = gtk_text_buffer_create_mark (buffer, "mention", &start, TRUE);
+
+  scroll = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_VERTICAL);
+  gtk_event_controller_set_propagation_phase (scroll, GTK_PHASE_CAPTURE);
+  g_signal_connect_object (scroll, "scroll", G_CALLBACK (on_text_view_scroll), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self->text_view), scroll);
 
   g_signal_connect_object (self->text_view, "map",
                            G_CALLBACK (on_text_view_map), self, G_CONNECT_SWAPPED);

@@ -1347,6 +1347,19 @@ update_header_cb (gpointer user_data)
                           folded &&
                           g_strcmp0 (adw_leaflet_get_visible_child_name (self->leaflet), "content") == 0);
 
+  /* The keyboard follows the page shown: the list, or the timeline, never
+   * a page out of sight (a narrow window starts on the list). */
+  if (folded)
+    {
+      gboolean content_shown = g_strcmp0 (adw_leaflet_get_visible_child_name (self->leaflet), "content") == 0;
+      GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+      GtkWidget *shown = content_shown ? self->timeline : GTK_WIDGET (self->list_view);
+      GtkWidget *hidden = adw_leaflet_get_child_by_name (self->leaflet, content_shown ? "sidebar" : "content");
+
+      if (focus == NULL || (hidden != NULL && (focus == hidden || gtk_widget_is_ancestor (focus, hidden))))
+        gtk_widget_grab_focus (shown);
+    }
+
   return G_SOURCE_REMOVE;
 }
 
