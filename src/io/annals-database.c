@@ -826,9 +826,122 @@ insert_participant (AnnalsDatabase  *self,
   return step_done (self, self->insert_participant, error);
 }
 
+/* The events an import may merge into, by kind and normalized title,
+ * held in memory so that an import does not query the database per
+ * event. Loaded once per import when the database is small (every key of
+ * it; an empty one has none), and kept up to date with each event the
+ * import adds. For a large database the keys are not loaded, and each
+ * event asks the database for its candidates instead. */
+#define MERGE_KEYS_MAX_STORED 250000
+
+typedef struct
+{
+  gint64 rowid;
+  gint32 first_day;
+  guint  previous;   /* the candidate of the same key stored before, + 1, or 0 */
+} MergeCandidate;
+
+typedef struct
+{
+  GHashTable *newest;      /* key → index + 1 in candidates of the last one stored */
+  GArray     *candidates;  /* MergeCandidate */
+} MergeKeys;
+
+static void
+merge_keys_free (MergeKeys *keys)
+{
+  g_hash_table_unref (keys->newest);
+  g_array_unref (keys->candidates);
+  g_free (keys);
+}
+
+static char *
+make_merge_key (int         kind,
+                const char *normalized_title)
+{
+  gsize length = strlen (normalized_title);
+  char *key = g_malloc (length + 2);
+
+  key[0] = (char) ('a' + kind);
+  memcpy (key + 1, normalized_title, length + 1);
+
+  return key;
+}
+
+static void
+merge_keys_add (MergeKeys  *keys,
+                char       *key,
+                gint64      rowid,
+                gint32      first_day)
+{
+  MergeCandidate candidate = { rowid, first_day, 0 };
+  gpointer previous;
+
+  if (g_hash_table_lookup_extended (keys->newest, key, NULL, &previous))
+    candidate.previous = GPOINTER_TO_UINT (previous);
+  g_array_append_val (keys->candidates, candidate);
+  g_hash_table_replace (keys->newest, key, GUINT_TO_POINTER (keys->candidates->len));
+}
+
+static MergeKeys *
+load_merge_keys (AnnalsDatabase  *self,
+                 gint64           n_stored,
+                 GError         **error)
+{
+  const char *max_stored = g_getenv ("ANNALS_TEST_MERGE_KEYS_MAX");
+  MergeKeys *keys;
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  /* The tests set a lower bound to take the other path on small data. */
+  if (n_stored > (max_stored != NULL ? g_ascii_strtoll (max_stored, NULL, 10) : MERGE_KEYS_MAX_STORED))
+    return NULL;
+
+  keys = g_new0 (MergeKeys, 1);
+  keys->newest = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  keys->candidates = g_array_sized_new (FALSE, FALSE, sizeof (MergeCandidate), (guint) n_stored);
+
+  if (n_stored == 0)
+    return keys;
+
+  rc = sqlite3_prepare_v2 (self->db,
+                           "SELECT id, kind, norm_title, first_day FROM events ORDER BY id",
+                           -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+      merge_keys_add (keys,
+                      make_merge_key (sqlite3_column_int (stmt, 1), column_text (stmt, 2)),
+                      sqlite3_column_int64 (stmt, 0),
+                      sqlite3_column_int (stmt, 3));
+  sqlite3_finalize (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      merge_keys_free (keys);
+      fail_sqlite (self, rc, error);
+      return NULL;
+    }
+
+  return keys;
+}
+
+/* Whether a stored start can hold or lie in a new one: see
+ * find_merge_target(). */
+static inline gboolean
+candidate_in_window (gint32 first_day,
+                     gint64 from,
+                     gint64 to)
+{
+  return first_day == ANNALS_DAY_UNDATED || (first_day >= from && first_day < to);
+}
+
+#define MAX_MERGE_CANDIDATES 64
+
 static gboolean
 find_merge_target (AnnalsDatabase  *self,
+                   MergeKeys       *keys,
                    AnnalsEvent     *event,
+                   const char      *merge_key,
                    const char      *normalized_title,
                    AnnalsEvent    **target,
                    gint64          *target_rowid,
@@ -836,6 +949,7 @@ find_merge_target (AnnalsDatabase  *self,
 {
   g_autoptr(GArray) candidates = g_array_new (FALSE, FALSE, sizeof (gint64));
   const AnnalsDate *start = annals_event_get_start (event);
+  gboolean dated = start != NULL && annals_date_is_set (start);
   gint64 from = G_MININT32, to = G_MAXINT32;
   int rc;
 
@@ -845,32 +959,57 @@ find_merge_target (AnnalsDatabase  *self,
    * stored start then begins at most a year (the longest period) before
    * this one, and before this one ends. Only those rows are loaded, so
    * that a title that recurs every year does not load every year. */
-  if (start != NULL && annals_date_is_set (start))
+  if (dated)
     {
       from = (gint64) annals_date_get_first_day (start) - 366;
       to = annals_date_get_end_day (start);
     }
 
-  if (!prepare (self, &self->find_merge_candidates,
-                "SELECT id FROM events WHERE kind = ?1 AND norm_title = ?2"
-                " AND (first_day = 2147483647 OR (first_day >= ?3 AND first_day < ?4))"
-                " ORDER BY id LIMIT 64", error))
-    return FALSE;
-
-  sqlite3_bind_int (self->find_merge_candidates, 1, annals_event_get_kind (event));
-  sqlite3_bind_text (self->find_merge_candidates, 2, normalized_title, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (self->find_merge_candidates, 3, from);
-  sqlite3_bind_int64 (self->find_merge_candidates, 4, to);
-
-  while ((rc = sqlite3_step (self->find_merge_candidates)) == SQLITE_ROW)
+  if (keys != NULL)
     {
-      gint64 rowid = sqlite3_column_int64 (self->find_merge_candidates, 0);
-      g_array_append_val (candidates, rowid);
-    }
-  sqlite3_reset (self->find_merge_candidates);
+      guint index = GPOINTER_TO_UINT (g_hash_table_lookup (keys->newest, merge_key));
 
-  if (rc != SQLITE_DONE)
-    return fail_sqlite (self, rc, error);
+      /* Newest first in the chain; the candidates are wanted oldest first. */
+      while (index != 0)
+        {
+          const MergeCandidate *candidate = &g_array_index (keys->candidates, MergeCandidate, index - 1);
+
+          if (candidate_in_window (candidate->first_day, from, to))
+            g_array_prepend_val (candidates, candidate->rowid);
+          index = candidate->previous;
+        }
+
+      if (candidates->len > MAX_MERGE_CANDIDATES)
+        g_array_set_size (candidates, MAX_MERGE_CANDIDATES);
+    }
+  else
+    {
+      if (!prepare (self, &self->find_merge_candidates,
+                    "SELECT id FROM events WHERE kind = ?1 AND norm_title = ?2"
+                    " AND (first_day = 2147483647 OR (first_day >= ?3 AND first_day < ?4))"
+                    " ORDER BY id LIMIT 64", error))
+        return FALSE;
+
+      sqlite3_bind_int (self->find_merge_candidates, 1, annals_event_get_kind (event));
+      sqlite3_bind_text (self->find_merge_candidates, 2, normalized_title, -1, SQLITE_STATIC);
+      sqlite3_bind_int64 (self->find_merge_candidates, 3, from);
+      sqlite3_bind_int64 (self->find_merge_candidates, 4, to);
+
+      while ((rc = sqlite3_step (self->find_merge_candidates)) == SQLITE_ROW)
+        {
+          gint64 rowid = sqlite3_column_int64 (self->find_merge_candidates, 0);
+          g_array_append_val (candidates, rowid);
+        }
+      sqlite3_reset (self->find_merge_candidates);
+
+      if (rc != SQLITE_DONE)
+        return fail_sqlite (self, rc, error);
+    }
+
+  /* An undated event says nothing of which of several stored events of
+   * its title it is: it merges only when there is just one. */
+  if (!dated && candidates->len > 1)
+    return TRUE;
 
   for (guint i = 0; i < candidates->len; i++)
     {
@@ -961,6 +1100,8 @@ insert_event (AnnalsDatabase  *self,
               AnnalsEvent     *event,
               const char      *normalized_title,
               GHashTable      *stored_documents,
+              gint64          *rowid_out,
+              gint32          *first_day_out,
               GError         **error)
 {
   const char *id = annals_event_get_id (event);
@@ -1050,6 +1191,9 @@ insert_event (AnnalsDatabase  *self,
   for (guint i = 0; participants != NULL && participants[i] != NULL; i++)
     if (!insert_participant (self, rowid, i, participants[i], error))
       return FALSE;
+
+  *rowid_out = rowid;
+  *first_day_out = record.first_day;
 
   return TRUE;
 }
@@ -1161,6 +1305,7 @@ struct _AnnalsDatabaseImport
   guint              n_events;          /* events of the current file so far */
   gint64             events_before;
   gint64             documents_before;
+  MergeKeys         *merge_keys;        /* NULL: asked of the database per event */
   AnnalsImportStats  stats;
 };
 
@@ -1168,6 +1313,7 @@ static void
 import_free (AnnalsDatabaseImport *import)
 {
   g_clear_pointer (&import->stored_documents, g_hash_table_unref);
+  g_clear_pointer (&import->merge_keys, merge_keys_free);
   g_clear_pointer (&import->name, g_free);
   g_clear_object (&import->database);
   g_free (import);
@@ -1291,7 +1437,9 @@ annals_database_begin_import (AnnalsDatabase  *self,
                               GError         **error)
 {
   AnnalsDatabaseImport *import;
-  gint64 events_before, documents_before;
+  g_autoptr(GError) local_error = NULL;
+  MergeKeys *merge_keys;
+  gint64 events_before, documents_before, n_events;
 
   g_return_val_if_fail (ANNALS_IS_DATABASE (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -1314,8 +1462,23 @@ annals_database_begin_import (AnnalsDatabase  *self,
       return NULL;
     }
 
+  if (!query_int (self, "SELECT count(*) FROM events", &n_events, error))
+    {
+      rollback (self);
+      return NULL;
+    }
+
+  merge_keys = load_merge_keys (self, n_events, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      rollback (self);
+      return NULL;
+    }
+
   import = g_new0 (AnnalsDatabaseImport, 1);
   import->database = g_object_ref (self);
+  import->merge_keys = merge_keys;
   import->events_before = events_before;
   import->documents_before = documents_before;
   annals_database_import_next_file (import, NULL);
@@ -1356,6 +1519,7 @@ annals_database_import_event (AnnalsDatabaseImport  *import,
 {
   AnnalsDatabase *self;
   g_autofree char *normalized_title = NULL;
+  g_autofree char *merge_key = NULL;
   g_autoptr(AnnalsEvent) target = NULL;
   gint64 target_rowid = 0;
   guint index;
@@ -1370,8 +1534,10 @@ annals_database_import_event (AnnalsDatabaseImport  *import,
     return FALSE;
 
   normalized_title = annals_event_normalize_title (annals_event_get_title (event));
+  merge_key = make_merge_key (annals_event_get_kind (event), normalized_title);
 
-  if (!find_merge_target (self, event, normalized_title, &target, &target_rowid, error))
+  if (!find_merge_target (self, import->merge_keys, event, merge_key, normalized_title,
+                          &target, &target_rowid, error))
     return FALSE;
 
   if (target != NULL)
@@ -1382,8 +1548,14 @@ annals_database_import_event (AnnalsDatabaseImport  *import,
     }
   else
     {
-      if (!insert_event (self, event, normalized_title, import->stored_documents, error))
+      gint64 rowid = 0;
+      gint32 first_day = ANNALS_DAY_UNDATED;
+
+      if (!insert_event (self, event, normalized_title, import->stored_documents,
+                         &rowid, &first_day, error))
         return FALSE;
+      if (import->merge_keys != NULL)
+        merge_keys_add (import->merge_keys, g_steal_pointer (&merge_key), rowid, first_day);
       import->stats.events_added++;
     }
 

@@ -25,6 +25,14 @@ fixture_set_up (Fixture       *fixture,
 {
   fixture->dir = io_test_make_tmp_dir ();
   fixture->path = g_build_filename (fixture->dir, "test.annals", NULL);
+
+  /* Merge candidates come from memory (loaded once per import) when the
+   * database is small, from a query per event when it is large: the
+   * "-queried" tests take the second path on small data. */
+  if (data != NULL)
+    g_setenv ("ANNALS_TEST_MERGE_KEYS_MAX", data, TRUE);
+  else
+    g_unsetenv ("ANNALS_TEST_MERGE_KEYS_MAX");
 }
 
 static void
@@ -181,7 +189,7 @@ test_merge_dates (Fixture       *fixture,
     { "2021", TRUE },          /* contains (and merges with) the first of 2021 */
     { "2021-10-21", TRUE },
     { "2019", FALSE },
-    { NULL, TRUE },            /* undated: any of them */
+    { NULL, FALSE },           /* undated: which of the four? none */
   };
   g_autoptr(AnnalsDatabase) database = NULL;
   g_autoptr(GError) error = NULL;
@@ -201,7 +209,70 @@ test_merge_dates (Fixture       *fixture,
       g_assert_cmpuint (stats.events_merged, ==, imports[i].merged ? 1 : 0);
     }
 
+  g_assert_cmpint (annals_database_count_events (database, NULL), ==, 5);
+}
+
+/* An undated event merges with the one stored event of its kind and
+ * title, and with none when there are several. */
+static void
+test_merge_undated (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  const struct { const char *start; guint added, merged; } imports[] = {
+    { "2021-02-17", 1, 0 },
+    { NULL, 0, 1 },            /* the only one */
+    { "2022-02-16", 1, 0 },
+    { NULL, 1, 0 },            /* one of two: its own event */
+    { NULL, 1, 0 },            /* one of three, one of them undated */
+  };
+  g_autoptr(AnnalsDatabase) database = NULL;
+  g_autoptr(AnnalsEvent) first = NULL;
+  g_autoptr(GError) error = NULL;
+
+  database = annals_database_open (fixture->path, &error);
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < G_N_ELEMENTS (imports); i++)
+    {
+      g_autoptr(AnnalsEventSet) set = annals_event_set_new ();
+      g_autoptr(AnnalsEvent) event = make_meeting ("nato", imports[i].start);
+      AnnalsImportStats stats;
+
+      annals_event_set_add_event (set, event);
+      annals_database_add_set (database, set, &stats, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (stats.events_added, ==, imports[i].added);
+      g_assert_cmpuint (stats.events_merged, ==, imports[i].merged);
+    }
+
   g_assert_cmpint (annals_database_count_events (database, NULL), ==, 4);
+
+  /* The same within one import: the second undated event finds two. */
+  {
+    g_autoptr(AnnalsEventSet) set = annals_event_set_new ();
+    g_autoptr(AnnalsEvent) summit = make_meeting ("summit-2030", "2030");
+    g_autoptr(AnnalsEvent) undated = make_meeting ("summit-undated", NULL);
+    g_autoptr(AnnalsEvent) summit_2031 = make_meeting ("summit-2031", "2031");
+    g_autoptr(AnnalsEvent) undated_again = make_meeting ("summit-undated-again", NULL);
+    AnnalsImportStats stats;
+
+    annals_event_set_title (summit, "Tashkent Summit");
+    annals_event_set_title (undated, "Tashkent  summit");
+    annals_event_set_title (summit_2031, "Tashkent Summit");
+    annals_event_set_title (undated_again, "Tashkent-Summit");
+    annals_event_set_add_event (set, summit);
+    annals_event_set_add_event (set, undated);
+    annals_event_set_add_event (set, summit_2031);
+    annals_event_set_add_event (set, undated_again);
+    annals_database_add_set (database, set, &stats, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (stats.events_added, ==, 3);
+    g_assert_cmpuint (stats.events_merged, ==, 1);
+  }
+
+  first = annals_database_load_event (database, 1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (annals_event_get_id (first), ==, "nato");
 }
 
 static void
@@ -622,6 +693,10 @@ main (int    argc,
   ADD ("round-trip", test_round_trip);
   ADD ("merge", test_merge);
   ADD ("merge-dates", test_merge_dates);
+  ADD ("merge-undated", test_merge_undated);
+  g_test_add ("/annals/io/database/merge-queried", Fixture, "0", fixture_set_up, test_merge, fixture_tear_down);
+  g_test_add ("/annals/io/database/merge-dates-queried", Fixture, "0", fixture_set_up, test_merge_dates, fixture_tear_down);
+  g_test_add ("/annals/io/database/merge-undated-queried", Fixture, "0", fixture_set_up, test_merge_undated, fixture_tear_down);
   ADD ("ids", test_ids);
   ADD ("rollback", test_rollback);
   ADD ("store", test_store);
