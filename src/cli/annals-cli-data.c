@@ -844,24 +844,22 @@ pick_kind (GRand *rand)
   return ANNALS_EVENT_KIND_OTHER;
 }
 
-static void
-generate_one (Generator       *self,
-              guint            index,
-              AnnalsDocument **document_out,
-              AnnalsEvent    **event_out)
+/* One event, told by a sentence appended to @text, the body of the
+ * article @document_id, where its mention points. */
+static AnnalsEvent *
+generate_event (Generator  *self,
+                guint       index,
+                const char *document_id,
+                GString    *text,
+                AnnalsDate *published)
 {
-  g_autoptr(AnnalsDocument) document = NULL;
   g_autoptr(AnnalsEvent) event = NULL;
-  g_autoptr(GString) text = g_string_new (NULL);
   g_autofree char *event_id = g_strdup_printf ("gen-e%u", index);
-  g_autofree char *document_id = g_strdup_printf ("gen-d%u", index);
   g_autofree char *title = NULL;
-  g_autofree char *headline = NULL;
-  g_autofree char *url = NULL;
   const GeneratorCountry *host = pick_country (self);
   const char *city = host->cities[g_rand_int_range (self->rand, 0, 3)];
   AnnalsEventKind kind = pick_kind (self->rand);
-  AnnalsDate start, end, published;
+  AnnalsDate start, end;
   int year = g_rand_int_range (self->rand, 1965, 2036);
   int month = g_rand_int_range (self->rand, 1, 13);
   int day = g_rand_int_range (self->rand, 1, annals_days_in_month (year, month) + 1);
@@ -871,7 +869,6 @@ generate_one (Generator       *self,
 
   annals_date_clear (&start);
   annals_date_clear (&end);
-  annals_date_clear (&published);
 
   if (precision_draw < 45)
     annals_date_set_day (&start, year, month, day);
@@ -932,9 +929,8 @@ generate_one (Generator       *self,
     annals_event_add_participant (event, pick_country (self)->code);
   annals_event_set_confidence (event, g_rand_int_range (self->rand, 50, 101) / 100.0);
 
-  /* The article: a dateline, the sentence that names the event, and a
-   * closing remark. */
-  if (annals_date_is_set (&start))
+  /* The article is dated by the first dated event it tells. */
+  if (annals_date_is_set (&start) && !annals_date_is_set (published))
     {
       gint32 first = annals_date_get_first_day (&start);
       gint32 span = annals_date_get_end_day (&start) - first;
@@ -942,17 +938,7 @@ generate_one (Generator       *self,
 
       annals_days_to_civil (first + g_rand_int_range (self->rand, 0, MAX (span, 1)),
                             &p_year, &p_month, &p_day);
-      annals_date_set_day (&published, p_year, p_month, p_day);
-    }
-
-  if (annals_date_is_set (&published))
-    {
-      g_autofree char *dateline = annals_date_to_iso (&published);
-      g_string_append_printf (text, "%s, %s. ", city, dateline);
-    }
-  else
-    {
-      g_string_append_printf (text, "%s. ", city);
+      annals_date_set_day (published, p_year, p_month, p_day);
     }
 
   mention_start = g_utf8_strlen (text->str, -1);
@@ -963,12 +949,71 @@ generate_one (Generator       *self,
                           city, country_name (host->code));
   if (n_participants > 0)
     g_string_append (text, ", with delegations from several countries");
-  g_string_append (text, ". Officials said it would strengthen cooperation.");
+  g_string_append (text, ". ");
 
   annals_event_add_mention (event, document_id, mention_start,
                             mention_start + (guint) g_utf8_strlen (title, -1));
 
-  headline = g_strdup_printf ("%s: %s", city, title);
+  return g_steal_pointer (&event);
+}
+
+/* An article of a few hundred characters that tells 3 to 8 events (fewer
+ * when @max_events is smaller), as a news report does: a dateline, a
+ * sentence per event, a closing remark. Events are numbered from
+ * @first_event. */
+static void
+generate_article (Generator       *self,
+                  guint            index,
+                  guint            first_event,
+                  guint            max_events,
+                  AnnalsDocument **document_out,
+                  GPtrArray       *events)
+{
+  g_autoptr(AnnalsDocument) document = NULL;
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autofree char *document_id = g_strdup_printf ("gen-d%u", index);
+  g_autofree char *headline = NULL;
+  g_autofree char *url = NULL;
+  g_autofree char *dateline = NULL;
+  const GeneratorCountry *place = pick_country (self);
+  const char *city = place->cities[g_rand_int_range (self->rand, 0, 3)];
+  guint n_events = MIN ((guint) g_rand_int_range (self->rand, 3, 9), max_events);
+  AnnalsDate published;
+  gsize body_start;
+
+  annals_date_clear (&published);
+
+  /* The dateline comes first in the text but depends on the events: it
+   * is inserted once they are told, and the mentions shifted past it. */
+  for (guint i = 0; i < n_events; i++)
+    g_ptr_array_add (events, generate_event (self, first_event + i, document_id, text, &published));
+  g_string_append (text, "Officials said the meetings would strengthen cooperation.");
+
+  if (annals_date_is_set (&published))
+    {
+      g_autofree char *date = annals_date_to_iso (&published);
+      dateline = g_strdup_printf ("%s, %s. ", city, date);
+    }
+  else
+    {
+      dateline = g_strdup_printf ("%s. ", city);
+    }
+  g_string_prepend (text, dateline);
+  body_start = g_utf8_strlen (dateline, -1);
+
+  for (guint i = events->len - n_events; i < events->len; i++)
+    {
+      AnnalsEvent *event = g_ptr_array_index (events, i);
+      const AnnalsMention *mention = annals_event_get_mention (event, 0);
+      guint start = mention->start + (guint) body_start;
+      guint end = mention->end + (guint) body_start;
+
+      annals_event_clear_mentions (event);
+      annals_event_add_mention (event, document_id, start, end);
+    }
+
+  headline = g_strdup_printf ("%s: %s", city,
+                              annals_event_get_title (g_ptr_array_index (events, events->len - n_events)));
   document = annals_document_new (document_id);
   annals_document_set_title (document, headline);
   annals_document_set_source (document, PICK (self->rand, sources));
@@ -982,7 +1027,6 @@ generate_one (Generator       *self,
   annals_document_set_text (document, text->str);
 
   *document_out = g_steal_pointer (&document);
-  *event_out = g_steal_pointer (&event);
 }
 
 static void
@@ -1013,14 +1057,16 @@ generate_set (guint   n_events,
 
   generator_init (&generator, seed, n_countries);
 
-  for (guint i = 0; i < n_events; i++)
+  for (guint article = 0, n_done = 0; n_done < n_events; article++)
     {
       g_autoptr(AnnalsDocument) document = NULL;
-      g_autoptr(AnnalsEvent) event = NULL;
+      g_autoptr(GPtrArray) events = g_ptr_array_new_with_free_func (g_object_unref);
 
-      generate_one (&generator, i, &document, &event);
+      generate_article (&generator, article, n_done, n_events - n_done, &document, events);
       annals_event_set_add_document (set, document);
-      annals_event_set_add_event (set, event);
+      for (guint i = 0; i < events->len; i++)
+        annals_event_set_add_event (set, g_ptr_array_index (events, i));
+      n_done += events->len;
     }
 
   generator_clear (&generator);
@@ -1072,8 +1118,8 @@ annals_cli_generate (int    argc,
   context = g_option_context_new (NULL);
   g_option_context_set_summary (context,
                                 _("Prints a synthetic events JSON data set, the same for the same "
-                                  "seed: one article and one event per entry, of every kind, "
-                                  "over seven decades, some undated."));
+                                  "seed: articles of a few hundred characters that each tell 3 to 8 "
+                                  "events, of every kind, over seven decades, some undated."));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if ((status = parse_options (context, "generate", &argc, &argv)) >= 0)
     return status;
@@ -1110,16 +1156,19 @@ annals_cli_generate (int    argc,
       if (pass == 1)
         annals_json_writer_begin_events (&writer);
 
-      for (guint i = 0; i < n_events && ok; i++)
+      for (guint article = 0, n_done = 0; n_done < n_events && ok; article++)
         {
           g_autoptr(AnnalsDocument) document = NULL;
-          g_autoptr(AnnalsEvent) event = NULL;
+          g_autoptr(GPtrArray) events = g_ptr_array_new_with_free_func (g_object_unref);
 
-          generate_one (&generator, i, &document, &event);
+          generate_article (&generator, article, (guint) n_done, (guint) n_events - n_done,
+                            &document, events);
           if (pass == 0)
             annals_json_writer_add_document (&writer, document);
           else
-            annals_json_writer_add_event (&writer, event);
+            for (guint i = 0; i < events->len; i++)
+              annals_json_writer_add_event (&writer, g_ptr_array_index (events, i));
+          n_done += events->len;
 
           ok = sink_maybe_flush (&sink, &error);
         }

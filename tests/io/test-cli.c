@@ -529,8 +529,10 @@ test_generate (void)
   g_auto(Run) to_file = { 0, };
   g_auto(Run) import = { 0, };
   g_auto(Run) stats = { 0, };
-  JsonArray *events;
-  guint n_undated = 0, n_ranges = 0, precisions = 0;
+  g_autoptr(GHashTable) texts = NULL;
+  g_autofree char *expected_import = NULL;
+  JsonArray *events, *documents;
+  guint n_undated = 0, n_ranges = 0, precisions = 0, n_documents;
 
   run_cli (&first, "generate", "--events", "500", "--seed", "42", NULL);
   run_cli (&second, "generate", "--events", "500", "--seed", "42", NULL);
@@ -544,10 +546,28 @@ test_generate (void)
   events = json_object_get_array_member (json_node_get_object (root), "events");
   g_assert_cmpuint (json_array_get_length (events), ==, 500);
 
+  /* Articles tell 3 to 8 events each, every one named inside its text. */
+  documents = json_object_get_array_member (json_node_get_object (root), "documents");
+  n_documents = json_array_get_length (documents);
+  g_assert_cmpuint (n_documents, >=, 500 / 8);
+  g_assert_cmpuint (n_documents, <=, 500 / 3 + 1);
+  texts = g_hash_table_new (g_str_hash, g_str_equal);
+  for (guint i = 0; i < n_documents; i++)
+    {
+      JsonObject *document = json_array_get_object_element (documents, i);
+
+      g_hash_table_insert (texts, (gpointer) json_object_get_string_member (document, "id"),
+                           (gpointer) json_object_get_string_member (document, "text"));
+    }
+  expected_import = g_strdup_printf ("%u documents, 500 new events, 0 merged", n_documents);
+
   for (guint i = 0; i < json_array_get_length (events); i++)
     {
       JsonObject *event = json_array_get_object_element (events, i);
       JsonNode *start = json_object_get_member (event, "start");
+      JsonObject *mention;
+      const char *text, *from, *to;
+      char *named;
 
       g_hash_table_add (kinds, (gpointer) json_object_get_string_member (event, "kind"));
       g_hash_table_add (countries, (gpointer) json_object_get_string_member (event, "host_country"));
@@ -558,6 +578,15 @@ test_generate (void)
       if (!JSON_NODE_HOLDS_NULL (json_object_get_member (event, "end")))
         n_ranges++;
       g_assert_cmpuint (json_array_get_length (json_object_get_array_member (event, "mentions")), ==, 1);
+
+      mention = json_array_get_object_element (json_object_get_array_member (event, "mentions"), 0);
+      text = g_hash_table_lookup (texts, json_object_get_string_member (mention, "document"));
+      g_assert_nonnull (text);
+      from = g_utf8_offset_to_pointer (text, json_object_get_int_member (mention, "start"));
+      to = g_utf8_offset_to_pointer (text, json_object_get_int_member (mention, "end"));
+      named = g_strndup (from, to - from);
+      g_assert_cmpstr (named, ==, json_object_get_string_member (event, "title"));
+      g_free (named);
     }
 
   g_assert_cmpuint (g_hash_table_size (kinds), ==, 8);
@@ -571,7 +600,7 @@ test_generate (void)
   g_assert_cmpint (to_file.status, ==, 0);
   run_cli (&import, "import", file, "--db", db, NULL);
   g_assert_cmpint (import.status, ==, 0);
-  g_assert_nonnull (strstr (import.out, "500 documents, 500 new events, 0 merged"));
+  g_assert_nonnull (strstr (import.out, expected_import));
 
   run_cli (&stats, "stats", "--db", db, NULL);
   g_assert_cmpint (stats.status, ==, 0);
