@@ -977,7 +977,8 @@ generate_article (Generator       *self,
   g_autofree char *dateline = NULL;
   const GeneratorCountry *place = pick_country (self);
   const char *city = place->cities[g_rand_int_range (self->rand, 0, 3)];
-  guint n_events = MIN ((guint) g_rand_int_range (self->rand, 3, 9), max_events);
+  guint n_drawn = (guint) g_rand_int_range (self->rand, 3, 9);
+  guint n_events = MIN (n_drawn, max_events);
   AnnalsDate published;
   gsize body_start;
 
