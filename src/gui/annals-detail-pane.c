@@ -616,6 +616,14 @@ annals_detail_pane_get_position_text (AnnalsDetailPane *self)
   return self->steps->len > 1 ? gtk_label_get_text (self->source_position_label) : NULL;
 }
 
+gboolean
+annals_detail_pane_get_following_mention (AnnalsDetailPane *self)
+{
+  g_return_val_if_fail (ANNALS_IS_DETAIL_PANE (self), FALSE);
+
+  return self->scroll_source != 0;
+}
+
 const char *
 annals_detail_pane_get_title (AnnalsDetailPane *self)
 {

@@ -33,6 +33,10 @@ void         annals_detail_pane_set_source        (AnnalsDetailPane *self,
  * has one mention or none. */
 const char  *annals_detail_pane_get_position_text (AnnalsDetailPane *self);
 
+/* TRUE while the source view still scrolls to the mention, as the text
+ * settles into its width. */
+gboolean     annals_detail_pane_get_following_mention (AnnalsDetailPane *self);
+
 const char  *annals_detail_pane_get_title       (AnnalsDetailPane *self);
 GtkTextView *annals_detail_pane_get_text_view   (AnnalsDetailPane *self);
 /* The highlighted span of the source text, in characters; FALSE when

@@ -859,6 +859,12 @@ window_has_width (gpointer data)
   return ABS (gtk_widget_get_width (window) - expected) <= 16;
 }
 
+static gboolean
+pane_is_still (gpointer data)
+{
+  return !annals_detail_pane_get_following_mention (ANNALS_DETAIL_PANE (data));
+}
+
 /* The source text wraps to the pane's width at any window width: it never
  * scrolls sideways, and the mention is scrolled into view vertically. */
 static void
@@ -883,8 +889,9 @@ check_source_text_fits (AnnalsWindow *window,
   annals_view_state_set_selected (annals_window_get_view_state (window), NULL);
   gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (gtk_list_view_get_model (annals_window_get_list_view (window))),
                                      find_title (store, "Vostok 2022"));
-  run_main_loop_for (500);
+  run_main_loop_for (200);
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (text_view)));
+  wait_until (pane_is_still, pane, "the source view to reach the mention");
 
   hadjustment = gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (text_view));
   g_test_message ("%d px: text view %d px wide, horizontal adjustment %g of %g, page %g",
