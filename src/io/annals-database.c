@@ -51,6 +51,13 @@ struct _AnnalsDatabase
 
 G_DEFINE_FINAL_TYPE (AnnalsDatabase, annals_database, G_TYPE_OBJECT)
 
+/* The secondary indexes, apart: an import into an empty database builds
+ * them after the rows (see begin_import), which is faster than keeping
+ * them sorted row by row. */
+#define CREATE_EVENTS_BY_TIME       "CREATE INDEX events_by_time ON events (first_day, end_day);"
+#define CREATE_EVENTS_BY_TITLE      "CREATE INDEX events_by_title ON events (kind, norm_title);"
+#define CREATE_MENTIONS_BY_DOCUMENT "CREATE INDEX mentions_by_document ON mentions (document);"
+
 /* Migration i brings the schema from version i to version i + 1. They
  * only ever move forward; a database newer than the last one is refused. */
 static const char * const migrations[] = {
@@ -86,8 +93,8 @@ static const char * const migrations[] = {
   "  n_mentions INTEGER NOT NULL,"
   "  extra TEXT"
   ");"
-  "CREATE INDEX events_by_time ON events (first_day, end_day);"
-  "CREATE INDEX events_by_title ON events (kind, norm_title);"
+  CREATE_EVENTS_BY_TIME
+  CREATE_EVENTS_BY_TITLE
   "CREATE TABLE mentions ("
   "  event INTEGER NOT NULL REFERENCES events (id) ON DELETE CASCADE,"
   "  position INTEGER NOT NULL,"
@@ -96,7 +103,7 @@ static const char * const migrations[] = {
   "  \"end\" INTEGER NOT NULL,"
   "  PRIMARY KEY (event, position)"
   ") WITHOUT ROWID;"
-  "CREATE INDEX mentions_by_document ON mentions (document);"
+  CREATE_MENTIONS_BY_DOCUMENT
   "CREATE TABLE participants ("
   "  event INTEGER NOT NULL REFERENCES events (id) ON DELETE CASCADE,"
   "  position INTEGER NOT NULL,"
@@ -1306,6 +1313,7 @@ struct _AnnalsDatabaseImport
   gint64             events_before;
   gint64             documents_before;
   MergeKeys         *merge_keys;        /* NULL: asked of the database per event */
+  gboolean           indexes_deferred;  /* the secondary indexes are built at commit */
   AnnalsImportStats  stats;
 };
 
@@ -1476,9 +1484,24 @@ annals_database_begin_import (AnnalsDatabase  *self,
       return NULL;
     }
 
+  /* Into an empty database, the rows go first and the indexes are built
+   * over them at commit, in the same transaction. The in-memory merge
+   * keys stand in for events_by_title meanwhile. */
+  if (n_events == 0 && documents_before == 0 && merge_keys != NULL &&
+      !execute (self,
+                "DROP INDEX events_by_time;"
+                "DROP INDEX events_by_title;"
+                "DROP INDEX mentions_by_document;", error))
+    {
+      merge_keys_free (merge_keys);
+      rollback (self);
+      return NULL;
+    }
+
   import = g_new0 (AnnalsDatabaseImport, 1);
   import->database = g_object_ref (self);
   import->merge_keys = merge_keys;
+  import->indexes_deferred = n_events == 0 && documents_before == 0 && merge_keys != NULL;
   import->events_before = events_before;
   import->documents_before = documents_before;
   annals_database_import_next_file (import, NULL);
@@ -1586,7 +1609,12 @@ annals_database_commit_import (AnnalsDatabaseImport  *import,
   g_return_val_if_fail (import != NULL, FALSE);
 
   self = import->database;
-  ok = index_new_rows (self, import->events_before, import->documents_before, error) &&
+  ok = (!import->indexes_deferred ||
+        execute (self,
+                 CREATE_EVENTS_BY_TIME
+                 CREATE_EVENTS_BY_TITLE
+                 CREATE_MENTIONS_BY_DOCUMENT, error)) &&
+       index_new_rows (self, import->events_before, import->documents_before, error) &&
        execute (self, "COMMIT", error);
 
   if (!ok)
