@@ -2141,7 +2141,8 @@ attach_mention (Extraction    *self,
       annals_event_set_host_place (candidate->event, mention->list_place);
       candidate->host_strength = 2;
     }
-  else if (find_host (self, mention, sentence_first, sentence_last, &host) && host.strength > candidate->host_strength)
+  else if (candidate->host_strength < 3 &&
+           find_host (self, mention, sentence_first, sentence_last, &host) && host.strength > candidate->host_strength)
     {
       if (host.code[0] != '\0')
         annals_event_set_host_country (candidate->event, host.code);
@@ -2183,12 +2184,14 @@ attach_mention (Extraction    *self,
     }
 contained:
 
-  if (has_planned_cue (self, mention, sentence_first, sentence_last))
+  if (candidate->planned_cue || has_planned_cue (self, mention, sentence_first, sentence_last))
     candidate->planned_cue = TRUE;
-  else if (has_past_cue (self, mention, sentence_first, sentence_last))
+  else if (!candidate->past_cue && has_past_cue (self, mention, sentence_first, sentence_last))
     candidate->past_cue = TRUE;
 
-  collect_participants (self, candidate, sentence_first, sentence_last);
+  /* Participants are listed where an event is introduced. */
+  if (candidate->n_mentions <= 3)
+    collect_participants (self, candidate, sentence_first, sentence_last);
 }
 
 static Candidate *
@@ -3028,9 +3031,9 @@ finish_candidate (Extraction *self,
   annals_event_set_confidence (candidate->event, score);
 }
 
-/* Where a web page's text stops being the article: a line such as
- * "Related Articles", "Load More", "Leave a Reply", or a teaser of another
- * story that opens with its own dateline. */
+/* Where a web page's text stops being the article: a short line such as
+ * "Related Articles", "Load More", "Leave a Reply"; what follows (teasers
+ * of other stories) is not part of it. */
 static void
 find_article_end (Extraction *self)
 {
@@ -3070,13 +3073,6 @@ find_article_end (Extraction *self)
               return;
             }
 
-      /* Another story's dateline: "GWADAR, Dec 20 (INP): …" */
-      if ((token->flags & ANNALS_TOKEN_ALL_CAPS) != 0 && is_punct_char (tokens, i + 1, ',') &&
-          annals_timex_month_of (tokens, i + 2) != 0 && i > start + 40)
-        {
-          self->article_end = i;
-          return;
-        }
     }
 }
 
