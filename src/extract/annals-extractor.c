@@ -2303,6 +2303,11 @@ assign_dates (Extraction *self,
 
           if (owners[m] == NULL || mention->repeat)
             continue;
+          /* A year written out belongs to an event of that year:
+           * "Peace Mission 2010 … from September 9 to 25, 2010, while …" */
+          if ((timex->flags & ANNALS_TIMEX_EXPLICIT_YEAR) != 0 && owners[m]->name_year != 0 &&
+              annals_date_is_set (&timex->start) && timex->start.year != owners[m]->name_year)
+            continue;
           /* The date of a statement dates only the occasion it was made
            * at: "said on Friday at a session of …" */
           if (attribution && !(mention->first >= timex->last_token && mention->first <= timex->last_token + 3 &&
