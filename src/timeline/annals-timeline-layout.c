@@ -9,6 +9,8 @@
 
 #include <glib/gi18n.h>
 #include <math.h>
+#include <stdlib.h>
+#include <string.h>
 
 #include "annals-timeline-layout.h"
 
@@ -43,6 +45,10 @@ typedef struct
   /* Dated events of the lane, one time-sorted array per kind. */
   GArray  *entries[ANNALS_N_EVENT_KINDS];
   gint32   max_duration[ANNALS_N_EVENT_KINDS];
+  /* The end days of the same events, sorted: how many of those that began
+   * before a day still go on is two binary searches. */
+  GArray  *end_days[ANNALS_N_EVENT_KINDS];
+  guint    n_sorted_end_days[ANNALS_N_EVENT_KINDS];
   /* The events longer than SHORT_DURATION, whatever their kind. */
   GArray  *long_entries;
   gint32   max_long_duration;
@@ -88,7 +94,10 @@ lane_index_free (gpointer data)
   LaneIndex *lane = data;
 
   for (guint k = 0; k < ANNALS_N_EVENT_KINDS; k++)
-    g_clear_pointer (&lane->entries[k], g_array_unref);
+    {
+      g_clear_pointer (&lane->entries[k], g_array_unref);
+      g_clear_pointer (&lane->end_days[k], g_array_unref);
+    }
   g_clear_pointer (&lane->long_entries, g_array_unref);
   g_free (lane->name);
   g_free (lane);
@@ -108,6 +117,49 @@ clear_tick (gpointer data)
   AnnalsTimelineTick *tick = data;
 
   g_clear_pointer (&tick->label, g_free);
+}
+
+static int
+compare_days (gconstpointer a,
+              gconstpointer b)
+{
+  gint32 day_a = *(const gint32 *) a;
+  gint32 day_b = *(const gint32 *) b;
+
+  return day_a < day_b ? -1 : (day_a > day_b);
+}
+
+/* Sorts the end days appended since the last time (@n_sorted of them
+ * were sorted already) and merges them in, so that indexing a large store
+ * over several frames stays linear per frame. */
+static void
+sort_end_days (GArray *end_days,
+               guint  *n_sorted)
+{
+  gint32 *days = (gint32 *) (gpointer) end_days->data;
+  guint n = end_days->len;
+  guint middle = *n_sorted;
+  g_autofree gint32 *merged = NULL;
+  guint a = 0;
+  guint b = middle;
+  guint out = 0;
+
+  if (middle >= n)
+    return;
+
+  qsort (days + middle, n - middle, sizeof (gint32), compare_days);
+  *n_sorted = n;
+  if (middle == 0 || days[middle - 1] <= days[middle])
+    return;
+
+  merged = g_new (gint32, n);
+  while (a < middle && b < n)
+    merged[out++] = days[a] <= days[b] ? days[a++] : days[b++];
+  while (a < middle)
+    merged[out++] = days[a++];
+  while (b < n)
+    merged[out++] = days[b++];
+  memcpy (days, merged, n * sizeof (gint32));
 }
 
 static int
@@ -260,8 +312,12 @@ continue_index (AnnalsTimelineLayout *self,
       lane->min_key = MIN (lane->min_key, record->key);
 
       if (lane->entries[kind] == NULL)
-        lane->entries[kind] = g_array_new (FALSE, FALSE, sizeof (Entry));
+        {
+          lane->entries[kind] = g_array_new (FALSE, FALSE, sizeof (Entry));
+          lane->end_days[kind] = g_array_new (FALSE, FALSE, sizeof (gint32));
+        }
       g_array_append_val (lane->entries[kind], entry);
+      g_array_append_val (lane->end_days[kind], record->end_day);
 
       if (duration > SHORT_DURATION)
         {
@@ -276,6 +332,15 @@ continue_index (AnnalsTimelineLayout *self,
         }
     }
   self->build_position = end;
+
+  for (guint i = 0; i < self->lane_index->len; i++)
+    {
+      LaneIndex *lane = g_ptr_array_index (self->lane_index, i);
+
+      for (guint k = 0; k < ANNALS_N_EVENT_KINDS; k++)
+        if (lane->end_days[k] != NULL)
+          sort_end_days (lane->end_days[k], &lane->n_sorted_end_days[k]);
+    }
 
   /* Kind lanes follow the order of the kinds; country lanes the order in
    * which the sources first name them. */
@@ -301,6 +366,27 @@ continue_index (AnnalsTimelineLayout *self,
       self->building = FALSE;
       self->index_valid = TRUE;
     }
+}
+
+/* The number of end days <= @day. */
+static guint
+count_ended (GArray *end_days,
+             double  day)
+{
+  guint low = 0;
+  guint high = end_days->len;
+
+  while (low < high)
+    {
+      guint middle = low + (high - low) / 2;
+
+      if (g_array_index (end_days, gint32, middle) <= day)
+        low = middle + 1;
+      else
+        high = middle;
+    }
+
+  return low;
 }
 
 /* The first entry at or after @index whose day is >= @day. */
@@ -547,9 +633,55 @@ collect_detailed (AnnalsTimelineLayout *self,
     }
 }
 
+/* One event of kind @k that began before @day and still goes on at it,
+ * looked for backwards from the last that began before it. */
+static gboolean
+find_ongoing (AnnalsTimelineLayout *self,
+              LaneIndex            *lane,
+              guint                 k,
+              double                day,
+              guint                *position)
+{
+  GArray *entries = lane->entries[k];
+  guint before = lower_bound (entries, 0, day);
+
+  /* Short events first: only the last month's can still go on. */
+  for (guint i = before; i > 0; i--)
+    {
+      const Entry *entry = &g_array_index (entries, Entry, i - 1);
+      const AnnalsEventRecord *record = annals_event_store_get_record (self->store, entry->position);
+
+      if (entry->first_day < day - SHORT_DURATION - 1)
+        break;
+      if (record->end_day > day)
+        {
+          *position = entry->position;
+          return TRUE;
+        }
+    }
+
+  if (lane->long_entries == NULL)
+    return FALSE;
+
+  for (guint i = lower_bound (lane->long_entries, 0, day); i > 0; i--)
+    {
+      const Entry *entry = &g_array_index (lane->long_entries, Entry, i - 1);
+      const AnnalsEventRecord *record = annals_event_store_get_record (self->store, entry->position);
+
+      if (MIN (record->kind, ANNALS_EVENT_KIND_OTHER) == k && record->end_day > day)
+        {
+          *position = entry->position;
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
 /* Too many events to look at one by one: count them per bin of a fixed
  * grid of time (so that panning does not reshuffle the clusters) with two
- * binary searches per bin and kind. */
+ * binary searches per bin and kind. Events that began before the visible
+ * range and still go on in it count in the bin at the left edge. */
 static void
 collect_aggregated (AnnalsTimelineLayout *self,
                     LaneIndex            *lane,
@@ -559,6 +691,8 @@ collect_aggregated (AnnalsTimelineLayout *self,
   double first_bin = floor (self->scale.from / bin_days);
   guint n_bins = (guint) ceil (self->scale.to / bin_days - first_bin) + 1;
   g_autofree AnnalsTimelineMark *bins = g_new0 (AnnalsTimelineMark, n_bins);
+  guint ongoing = 0;
+  guint ongoing_kinds[ANNALS_N_EVENT_KINDS] = { 0, };
 
   for (guint b = 0; b < n_bins; b++)
     bins[b].position = G_MAXUINT;
@@ -571,7 +705,23 @@ collect_aggregated (AnnalsTimelineLayout *self,
       if (entries == NULL)
         continue;
 
-      index = lower_bound (entries, 0, MAX (first_bin * bin_days, self->scale.from - lane->max_duration[k]));
+      index = lower_bound (entries, 0, self->scale.from);
+
+      /* While the index is being built its end days are sorted only up to
+       * what was indexed; they are complete once it is. */
+      if (lane->n_sorted_end_days[k] == entries->len)
+        {
+          guint ended = count_ended (lane->end_days[k], self->scale.from);
+
+          if (index > ended)
+            {
+              bins[0].count += index - ended;
+              bins[0].kind_counts[k] += index - ended;
+              ongoing += index - ended;
+              ongoing_kinds[k] += index - ended;
+            }
+        }
+
       for (guint b = 0; b < n_bins && index < entries->len; b++)
         {
           double bin_end = (first_bin + b + 1) * bin_days;
@@ -588,6 +738,17 @@ collect_aggregated (AnnalsTimelineLayout *self,
           index = next;
         }
     }
+
+  /* A bin with only ongoing events still names one of them. */
+  if (bins[0].position == G_MAXUINT && ongoing > 0)
+    for (guint k = 0; k < ANNALS_N_EVENT_KINDS && bins[0].position == G_MAXUINT; k++)
+      if (ongoing_kinds[k] > 0 && !find_ongoing (self, lane, k, self->scale.from, &bins[0].position))
+        {
+          /* Cannot happen with a complete index; never draw a count
+           * without an event behind it. */
+          bins[0].count -= ongoing_kinds[k];
+          bins[0].kind_counts[k] = 0;
+        }
 
   for (guint b = 0; b < n_bins; b++)
     {
@@ -607,13 +768,17 @@ collect_aggregated (AnnalsTimelineLayout *self,
       else
         {
           bin->x = annals_time_scale_time_to_x (&self->scale, (first_bin + b + 0.5) * bin_days);
-          bin->x_start = bin->x;
-          bin->x_end = bin->x;
           bin->status = ANNALS_EVENT_STATUS_UNKNOWN;
           bin->kind = ANNALS_EVENT_KIND_OTHER;
           for (guint k = 0; k < ANNALS_N_EVENT_KINDS; k++)
             if (bin->kind_counts[k] > bin->kind_counts[bin->kind])
               bin->kind = k;
+
+          /* Bins cut by an edge hold events in view (and the left one
+           * those that go on there): their count stays in view. */
+          bin->x = CLAMP (bin->x, mark_radius (bin) + 2.0, self->width - mark_radius (bin) - 2.0);
+          bin->x_start = bin->x;
+          bin->x_end = bin->x;
           g_array_append_val (items, *bin);
         }
     }

@@ -638,6 +638,76 @@ draw_ring (AnnalsTimelinePainter *self,
     }
 }
 
+static cairo_surface_t *
+get_ring_sprite (AnnalsTimelinePainter *self,
+                 double                 radius,
+                 const guint           *shares,
+                 guint                  total_shares)
+{
+  int size = (int) (2 * radius + 2);
+  char key[64];
+  cairo_surface_t *sprite;
+
+  g_snprintf (key, sizeof key, "r%d:%u.%u.%u.%u.%u.%u.%u.%u", (int) radius,
+              shares[0], shares[1], shares[2], shares[3], shares[4], shares[5], shares[6], shares[7]);
+  sprite = g_hash_table_lookup (self->sprites, key);
+  if (sprite == NULL)
+    {
+      cairo_t *sprite_cr;
+
+      sprite = create_sprite (self, size, size);
+      sprite_cr = cairo_create (sprite);
+      draw_ring (self, sprite_cr, size / 2.0, size / 2.0, radius, shares, total_shares);
+      cairo_destroy (sprite_cr);
+      store_sprite (self, g_strdup (key), sprite);
+    }
+
+  return sprite;
+}
+
+static cairo_surface_t *
+get_count_sprite (AnnalsTimelinePainter *self,
+                  const char            *count)
+{
+  char key[32];
+  cairo_surface_t *sprite;
+
+  g_snprintf (key, sizeof key, "n:%s", count);
+  sprite = g_hash_table_lookup (self->sprites, key);
+  if (sprite == NULL)
+    {
+      cairo_surface_t *glyphs[16];
+      cairo_t *sprite_cr;
+      double total = 0.0;
+      double height = 0.0;
+      double x = 0.0;
+      guint n = 0;
+
+      for (const char *c = count; *c != '\0' && n < G_N_ELEMENTS (glyphs); c++, n++)
+        {
+          char character[2] = { *c, '\0' };
+
+          /* Held while in use: a full cache may drop them. */
+          glyphs[n] = cairo_surface_reference (get_text_sprite (self, character, 0, FALSE, INK_FOREGROUND));
+          total += cairo_image_surface_get_width (glyphs[n]) / (double) self->scale - 4.0;
+          height = MAX (height, cairo_image_surface_get_height (glyphs[n]) / (double) self->scale);
+        }
+
+      sprite = create_sprite (self, (int) ceil (total) + 4, (int) ceil (height));
+      sprite_cr = cairo_create (sprite);
+      for (guint i = 0; i < n; i++)
+        {
+          paint_sprite (sprite_cr, glyphs[i], x, 0);
+          x += cairo_image_surface_get_width (glyphs[i]) / (double) self->scale - 4.0;
+          cairo_surface_destroy (glyphs[i]);
+        }
+      cairo_destroy (sprite_cr);
+      store_sprite (self, g_strdup (key), sprite);
+    }
+
+  return sprite;
+}
+
 static void
 draw_cluster (AnnalsTimelinePainter    *self,
               cairo_t                  *cr,
@@ -685,58 +755,37 @@ draw_cluster (AnnalsTimelinePainter    *self,
     }
 
   /* The ring is drawn once per mix, the count once per number (set from
-   * one rendered glyph per character): a zoom that brings hundreds of new
-   * clusters renders next to nothing new. */
-  g_snprintf (key, sizeof key, "r%d:%u.%u.%u.%u.%u.%u.%u.%u", (int) radius,
-              shares[0], shares[1], shares[2], shares[3], shares[4], shares[5], shares[6], shares[7]);
+   * one rendered glyph per character), and the two are put together once
+   * per mix and number: a dense frame copies one small picture per
+   * cluster, and a zoom that brings hundreds of new clusters renders next
+   * to nothing new. */
+  g_snprintf (key, sizeof key, "c%d:%u.%u.%u.%u.%u.%u.%u.%u:%s", (int) radius,
+              shares[0], shares[1], shares[2], shares[3], shares[4], shares[5], shares[6], shares[7],
+              count);
   sprite = g_hash_table_lookup (self->sprites, key);
   if (sprite == NULL)
     {
+      cairo_surface_t *ring = cairo_surface_reference (get_ring_sprite (self, radius, shares, total_shares));
+      cairo_surface_t *number = cairo_surface_reference (get_count_sprite (self, count));
+      double number_width = cairo_image_surface_get_width (number) / (double) self->scale;
+      double number_height = cairo_image_surface_get_height (number) / (double) self->scale;
+      int width = MAX (size, (int) ceil (number_width));
       cairo_t *sprite_cr;
 
-      sprite = create_sprite (self, size, size);
+      sprite = create_sprite (self, width, size);
       sprite_cr = cairo_create (sprite);
-      draw_ring (self, sprite_cr, size / 2.0, size / 2.0, radius, shares, total_shares);
+      paint_sprite (sprite_cr, ring, (width - size) / 2, 0);
+      paint_sprite (sprite_cr, number,
+                    round ((width - number_width) / 2.0),
+                    round ((size - number_height) / 2.0));
       cairo_destroy (sprite_cr);
-      store_sprite (self, g_strdup (key), sprite);
-    }
-  paint_sprite (cr, sprite, round (mark->x) - size / 2.0, round (mark->y) - size / 2.0);
-
-  g_snprintf (key, sizeof key, "n:%s", count);
-  sprite = g_hash_table_lookup (self->sprites, key);
-  if (sprite == NULL)
-    {
-      cairo_surface_t *glyphs[sizeof count];
-      cairo_t *sprite_cr;
-      double total = 0.0;
-      double height = 0.0;
-      double x = 0.0;
-      guint n = 0;
-
-      for (const char *c = count; *c != '\0' && n < G_N_ELEMENTS (glyphs); c++, n++)
-        {
-          char character[2] = { *c, '\0' };
-
-          /* Held while in use: a full cache may drop them. */
-          glyphs[n] = cairo_surface_reference (get_text_sprite (self, character, 0, FALSE, INK_FOREGROUND));
-          total += cairo_image_surface_get_width (glyphs[n]) / (double) self->scale - 4.0;
-          height = MAX (height, cairo_image_surface_get_height (glyphs[n]) / (double) self->scale);
-        }
-
-      sprite = create_sprite (self, (int) ceil (total) + 4, (int) ceil (height));
-      sprite_cr = cairo_create (sprite);
-      for (guint i = 0; i < n; i++)
-        {
-          paint_sprite (sprite_cr, glyphs[i], x, 0);
-          x += cairo_image_surface_get_width (glyphs[i]) / (double) self->scale - 4.0;
-          cairo_surface_destroy (glyphs[i]);
-        }
-      cairo_destroy (sprite_cr);
+      cairo_surface_destroy (ring);
+      cairo_surface_destroy (number);
       store_sprite (self, g_strdup (key), sprite);
     }
   paint_sprite (cr, sprite,
-                round (mark->x - cairo_image_surface_get_width (sprite) / (2.0 * self->scale)),
-                round (mark->y - cairo_image_surface_get_height (sprite) / (2.0 * self->scale)));
+                round (mark->x) - cairo_image_surface_get_width (sprite) / self->scale / 2,
+                round (mark->y) - size / 2);
 }
 
 static void

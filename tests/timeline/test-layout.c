@@ -237,6 +237,119 @@ test_dense_aggregates (void)
   annals_timeline_layout_free (layout);
 }
 
+static void
+append_record (AnnalsEventStore *store,
+               guint             key,
+               AnnalsEventKind   kind,
+               gint32            first_day,
+               gint32            end_day,
+               AnnalsPrecision   start_precision,
+               AnnalsPrecision   end_precision)
+{
+  AnnalsEventRecord record = { 0, };
+  g_autofree char *title = g_strdup_printf ("Event %u", key);
+
+  record.key = key;
+  record.kind = kind;
+  record.host_country = annals_country_pack ("RU");
+  record.n_mentions = 1;
+  record.first_day = first_day;
+  record.end_day = end_day;
+  record.start_precision = start_precision;
+  record.end_precision = end_precision;
+  record.status = ANNALS_EVENT_STATUS_PAST;
+  annals_event_store_append_record (store, &record, title);
+}
+
+/* Counts what the marks of a dense lane stand for, and checks that it is
+ * every event overlapping [from, to), with marks in view. */
+static void
+assert_dense_lane_complete (AnnalsEventStore *store,
+                            guint             budget,
+                            double            from,
+                            double            to)
+{
+  AnnalsTimelineLayout *layout = create_layout ();
+  guint expected = 0;
+  guint total = 0;
+
+  for (guint i = 0; i < annals_event_store_get_n_dated (store); i++)
+    if (annals_event_record_overlaps (annals_event_store_get_record (store, i), (gint32) floor (from), (gint32) ceil (to)))
+      expected++;
+
+  annals_timeline_layout_set_index_budget (layout, budget);
+  do
+    annals_timeline_layout_update (layout, store, ANNALS_GROUP_BY_COUNTRY, from, to, 1000, 400, 0);
+  while (!annals_timeline_layout_is_complete (layout));
+  annals_timeline_layout_update (layout, store, ANNALS_GROUP_BY_COUNTRY, from, to, 1000, 400, 0);
+
+  for (guint i = 0; i < annals_timeline_layout_get_n_marks (layout); i++)
+    {
+      const AnnalsTimelineMark *mark = annals_timeline_layout_get_mark (layout, i);
+
+      total += mark->count;
+      if (mark->count > 1)
+        {
+          g_assert_cmpfloat (mark->x, >=, 0);
+          g_assert_cmpfloat (mark->x, <=, 1000);
+        }
+      else
+        {
+          g_assert_cmpfloat (mark->x_end, >=, 0);
+          g_assert_cmpfloat (mark->x_start, <=, 1000);
+        }
+    }
+  g_assert_cmpuint (annals_timeline_layout_get_n_marks (layout), <=, 1000 / 12 + 2);
+  g_assert_cmpuint (total, ==, expected);
+
+  annals_timeline_layout_free (layout);
+}
+
+static void
+test_dense_ongoing (void)
+{
+  g_autoptr(AnnalsEventStore) store = annals_event_store_new ();
+  gint32 first = (gint32) timeline_test_day (2000, 1, 1);
+  gint32 view = (gint32) timeline_test_day (2004, 7, 1);
+  guint key = 0;
+
+  /* Dense point events, and among them events that began before the view
+   * and go on into it: years, months, ranges of days and of years, of
+   * several kinds; and some that ended just before it. */
+  annals_event_store_begin_update (store);
+  for (gint32 day = first; day < first + 3650; day++)
+    {
+      append_record (store, key++, ANNALS_EVENT_KIND_MEETING, day, day + 1,
+                     ANNALS_PRECISION_DAY, ANNALS_PRECISION_NONE);
+      append_record (store, key++, ANNALS_EVENT_KIND_VISIT, day, day + 1,
+                     ANNALS_PRECISION_DAY, ANNALS_PRECISION_NONE);
+      if (day == (gint32) timeline_test_day (2004, 1, 1))
+        append_record (store, key++, ANNALS_EVENT_KIND_SUMMIT, day, (gint32) timeline_test_day (2005, 1, 1),
+                       ANNALS_PRECISION_YEAR, ANNALS_PRECISION_NONE);
+      if (day == (gint32) timeline_test_day (2004, 6, 1))
+        append_record (store, key++, ANNALS_EVENT_KIND_FESTIVAL, day, (gint32) timeline_test_day (2004, 7, 1),
+                       ANNALS_PRECISION_MONTH, ANNALS_PRECISION_NONE);
+      if (day == (gint32) timeline_test_day (2004, 6, 20))
+        append_record (store, key++, ANNALS_EVENT_KIND_EXERCISE, day, (gint32) timeline_test_day (2004, 7, 9),
+                       ANNALS_PRECISION_DAY, ANNALS_PRECISION_DAY);
+      if (day == (gint32) timeline_test_day (2001, 3, 1))
+        append_record (store, key++, ANNALS_EVENT_KIND_CONFERENCE, day, (gint32) timeline_test_day (2006, 1, 1),
+                       ANNALS_PRECISION_MONTH, ANNALS_PRECISION_YEAR);
+      if (day == (gint32) timeline_test_day (2003, 3, 1))
+        append_record (store, key++, ANNALS_EVENT_KIND_OTHER, day, (gint32) timeline_test_day (2003, 12, 1),
+                       ANNALS_PRECISION_MONTH, ANNALS_PRECISION_MONTH);
+    }
+  annals_event_store_end_update (store);
+
+  /* At a year and at a month, the index built at once or in steps. */
+  assert_dense_lane_complete (store, 0, view, view + 365);
+  assert_dense_lane_complete (store, 997, view, view + 365);
+  assert_dense_lane_complete (store, 0, view + 3, view + 33);
+  /* Starting within a day, and at the very first day. */
+  assert_dense_lane_complete (store, 0, view + 0.5, view + 365.5);
+  assert_dense_lane_complete (store, 0, first, first + 365);
+}
+
 static guint
 assert_labels_apart (AnnalsTimelineLayout *layout)
 {
@@ -682,6 +795,7 @@ main (int   argc,
   g_test_add_func ("/annals/timeline/layout/group-by", test_group_by);
   g_test_add_func ("/annals/timeline/layout/clusters", test_clusters);
   g_test_add_func ("/annals/timeline/layout/dense-aggregates", test_dense_aggregates);
+  g_test_add_func ("/annals/timeline/layout/dense-ongoing", test_dense_ongoing);
   g_test_add_func ("/annals/timeline/layout/labels-never-overlap", test_labels_never_overlap);
   g_test_add_func ("/annals/timeline/layout/tick-labels-never-overlap", test_tick_labels_never_overlap);
   g_test_add_func ("/annals/timeline/layout/edge-label-yields", test_edge_label_yields);
