@@ -1860,8 +1860,10 @@ has_planned_cue (Extraction    *self,
   if (mention->is_next)
     return TRUE;
 
+  /* The cue must be in the mention's own clause: not after a reporting
+   * verb, nor after a comma ("Going by the G7 meetings, it will …"). */
   for (guint i = mention->last; i < limit; i++)
-    if (has_lex (self, i, LEX_REPORTING))
+    if (has_lex (self, i, LEX_REPORTING) || is_punct_char (tokens, i, ','))
       limit = i;
 
   for (guint i = from; i < limit; i++)
@@ -2263,6 +2265,18 @@ process_mention (Extraction *self,
   return candidate;
 }
 
+static gboolean
+starts_with_pronoun (Extraction *self,
+                     guint       sentence_first)
+{
+  const AnnalsTokens *tokens = self->tokens;
+
+  return word_is (tokens, sentence_first, "They") || word_is (tokens, sentence_first, "It") ||
+         word_is (tokens, sentence_first, "He") || word_is (tokens, sentence_first, "She") ||
+         word_is (tokens, sentence_first, "We") || word_is (tokens, sentence_first, "Both") ||
+         (word_is (tokens, sentence_first, "The") && word_is (tokens, sentence_first + 1, "two"));
+}
+
 /* Gives each usable date of the sentence to the nearest mention. */
 static void
 assign_dates (Extraction *self,
@@ -2282,6 +2296,40 @@ assign_dates (Extraction *self,
       else
         high = middle;
     }
+
+  /* "Earlier this week, the BRICS NSAs exchanged views. They met by video
+   * link for the 12th Meeting …": a sentence that goes on with a pronoun
+   * and gives no date of its own keeps the date of the one before. */
+  {
+    gboolean dated = FALSE;
+
+    for (guint t = low; t < self->timexes->len; t++)
+      {
+        const AnnalsTimex *timex = &g_array_index (self->timexes, AnnalsTimex, t);
+
+        if (timex->first_token >= sentence_last)
+          break;
+        if (timex_is_usable (self, timex))
+          dated = TRUE;
+      }
+
+    if (!dated && low > 0 && self->mentions->len > 0 && owners[0] != NULL &&
+        starts_with_pronoun (self, sentence_first))
+      {
+        const AnnalsTimex *previous = &g_array_index (self->timexes, AnnalsTimex, low - 1);
+        const AnnalsToken *token = annals_tokens_get (self->tokens, previous->first_token);
+
+        if (token->sentence + 1 == annals_tokens_get (self->tokens, sentence_first)->sentence &&
+            timex_is_usable (self, previous) && !is_attribution_timex (self, previous))
+          for (guint m = 0; m < self->mentions->len; m++)
+            if (owners[m] != NULL && !g_array_index (self->mentions, Mention, m).repeat &&
+                !g_array_index (self->mentions, Mention, m).plural)
+              {
+                apply_date (owners[m], previous, owners[m]->name_year);
+                break;
+              }
+      }
+  }
 
   for (guint t = low; t < self->timexes->len; t++)
     {
@@ -2387,6 +2435,57 @@ is_apposition (Extraction    *self,
 /* "Several large exercises took place — Echelon and Interaction in
  * Russia, and Unbreakable Brotherhood in Tajikistan": each name is an
  * event of the kind of the plural noun before the list. */
+/* "the G7 and Nato meetings": two events, one for each name. */
+static void
+split_coordinated_names (Extraction *self)
+{
+  const AnnalsTokens *tokens = self->tokens;
+  guint n_mentions = self->mentions->len;
+
+  for (guint m = 0; m < n_mentions; m++)
+    {
+      Mention *mention = &g_array_index (self->mentions, Mention, m);
+      g_autofree char *noun = NULL;
+      g_autofree char *first_name = NULL;
+      g_autofree char *second_name = NULL;
+      Mention second;
+      gsize length;
+
+      if (!mention->plural || mention->last - mention->first != 4 || !word_is (tokens, mention->first + 1, "and") ||
+          !is_capitalized_word (tokens, mention->first) || !is_capitalized_word (tokens, mention->first + 2))
+        continue;
+
+      /* "meetings" → "meeting" */
+      noun = dup_tokens_text (self, mention->last - 1, mention->last);
+      length = strlen (noun);
+      if (length > 1 && noun[length - 1] == 's')
+        noun[length - 1] = '\0';
+
+      first_name = dup_tokens_text (self, mention->first, mention->first + 1);
+      second_name = dup_tokens_text (self, mention->first + 2, mention->first + 3);
+
+      second = *mention;
+      second.first = mention->first + 2;
+      second.title = g_strdup_printf ("%s %s", second_name, noun);
+      second.name_key = normalize_span (self, second.first, second.first + 1);
+      second.alias_key = NULL;
+      second.ordinal = NULL;
+      second.plural = FALSE;
+      second.named = TRUE;
+
+      g_free (mention->title);
+      g_free (mention->name_key);
+      mention->title = g_strdup_printf ("%s %s", first_name, noun);
+      mention->name_key = normalize_span (self, mention->first, mention->first + 1);
+      mention->last = mention->first + 1;
+      mention->plural = FALSE;
+      mention->named = TRUE;
+      mention->bare = FALSE;
+
+      g_array_append_val (self->mentions, second);
+    }
+}
+
 static void
 add_list_items (Extraction *self,
                 guint       sentence_index,
@@ -2848,6 +2947,7 @@ process_sentence (Extraction *self,
         }
     }
 
+  split_coordinated_names (self);
   add_list_items (self, sentence_index, first, last);
   add_known_names (self, sentence_index, first, last);
   add_verb_meetings (self, sentence_index, first, last);

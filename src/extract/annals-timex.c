@@ -435,8 +435,17 @@ emit (Finder      *finder,
                       lower_is (tokens, first - 2, "last") || lower_is (tokens, first - 2, "lasts") ||
                       lower_is (tokens, first - 2, "continue") || lower_is (tokens, first - 2, "continues")))))
     timex->flags |= ANNALS_TIMEX_UNTIL;
-  if (first > 0 && lower_is (tokens, first - 1, "since"))
-    timex->flags |= ANNALS_TIMEX_SINCE;
+  /* "since 2003", "Since its first edition in 2004" */
+  for (guint i = first; i > 0 && i + 5 > first; i--)
+    {
+      if (lower_is (tokens, i - 1, "since"))
+        {
+          timex->flags |= ANNALS_TIMEX_SINCE;
+          break;
+        }
+      if (annals_tokens_get (tokens, i - 1)->type == ANNALS_TOKEN_PUNCT)
+        break;
+    }
 
   g_array_append_val (finder->result, *timex);
 }
