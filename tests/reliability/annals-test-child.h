@@ -17,7 +17,7 @@ typedef struct
   int      signal;        /* 0 when it exited */
   gboolean timed_out;     /* killed at the deadline */
   gboolean over_memory;   /* killed when its resident set passed the limit */
-  glong    max_rss_kb;    /* peak resident set, from wait4() */
+  glong    max_rss_kb;    /* peak resident set (VmHWM after exec) */
   double   seconds;
   char    *stderr_text;
 } AnnalsChildResult;
@@ -35,8 +35,10 @@ gboolean annals_child_spawn          (const char * const *argv,
                                       GError            **error);
 
 /* Waits for @pid, killing it at @timeout_ms or when its resident set
- * passes @memory_limit_kb (0: no limit). */
+ * passes @memory_limit_kb (0: no limit). Its peak is measured once it
+ * runs @program (argv[0]; NULL: at once). */
 void     annals_child_wait           (GPid                pid,
+                                      const char         *program,
                                       guint               timeout_ms,
                                       glong               memory_limit_kb,
                                       AnnalsChildResult  *result);

@@ -340,7 +340,7 @@ test_kill_import (void)
       else
         {
           kill (pid, SIGKILL);
-          annals_child_wait (pid, 30 * 1000, 0, &result);
+          annals_child_wait (pid, cli, 30 * 1000, 0, &result);
           g_assert_false (result.timed_out);
         }
 

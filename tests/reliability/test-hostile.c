@@ -5,7 +5,7 @@
  *
  * Large inputs go through annals-cli in a child process, killed at a
  * deadline or when its resident set passes the bound stated next to each
- * test; the peak is read with wait4(). Small ones run in a trapped
+ * test; the peak is its VmHWM. Small ones run in a trapped
  * subprocess of this test, so that a crash fails one test case, not all.
  *
  * Sizes that are slow for CI come from the environment:
