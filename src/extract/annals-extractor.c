@@ -2154,7 +2154,7 @@ attach_mention (Extraction    *self,
     }
 
   /* "at the event", "on its sidelines": inside the latest named event */
-  if (candidate->container == NULL && !candidate->named && is_inside_cue (self, sentence_first, sentence_last))
+  if (candidate->container == NULL && is_inside_cue (self, sentence_first, sentence_last))
     {
       Candidate *latest = NULL;
 
@@ -2165,6 +2165,16 @@ attach_mention (Extraction    *self,
 
           if (other != candidate && !other->weak && other->last_token > mention->last &&
               other->last_token <= sentence_last && (latest == NULL || other->last_token < latest->last_token))
+            latest = other;
+        }
+      /* "the 15th ADMM was held …; after it concluded, … took place on the
+       * sidelines": named earlier in this sentence */
+      for (guint c = 0; c < self->candidates->len && latest == NULL; c++)
+        {
+          Candidate *other = g_ptr_array_index (self->candidates, c);
+
+          if (other != candidate && !other->weak && other->last_token <= mention->first &&
+              other->last_token > sentence_first && other->first_sentence == mention->sentence)
             latest = other;
         }
       if (latest != NULL)
@@ -3044,6 +3054,24 @@ finish_candidate (Extraction *self,
         }
       else if (aspect < 0 && !annals_date_is_set (&candidate->start) && !candidate->planned_cue)
         annals_date_set_month (&candidate->start, published->year, published->month);
+    }
+
+  /* The dateline's city is where an event of the dateline's day took
+   * place, when the text names no other place ("MOSCOW, June 23 … said on
+   * Friday at a session of …"). */
+  if (annals_event_get_host_country (candidate->event) == NULL && self->dateline.place[0] != '\0' &&
+      has_published && annals_date_get_precision (&candidate->start) == ANNALS_PRECISION_DAY &&
+      annals_date_equal (&candidate->start, published) && !annals_date_is_set (&candidate->end) &&
+      !candidate->ongoing)
+    {
+      const AnnalsPlace *place = annals_gazetteer_lookup (self->gazetteer, self->dateline.place);
+
+      if (place != NULL && place->code[0] != '\0' && place->type != ANNALS_PLACE_DEMONYM)
+        {
+          annals_event_set_host_country (candidate->event, place->code);
+          if (place->type != ANNALS_PLACE_COUNTRY)
+            annals_event_set_host_place (candidate->event, place->name);
+        }
     }
 
   /* "Exercises … are to be held this year": events the plan lists without
