@@ -55,6 +55,12 @@ G_DEFINE_FINAL_TYPE (AnnalsDatabase, annals_database, G_TYPE_OBJECT)
  * them after the rows (see begin_import), which is faster than keeping
  * them sorted row by row. */
 #define CREATE_EVENTS_BY_TIME       "CREATE INDEX events_by_time ON events (first_day, end_day);"
+/* Every field of an index record, in the store's order (first day, end
+ * day, row id): the index is read start to end, without a sort and
+ * without touching the table. */
+#define CREATE_EVENTS_IN_TIME_ORDER \
+  "CREATE INDEX events_in_time_order ON events (first_day, end_day, id, kind, status," \
+  " start_precision, end_precision, country, n_mentions, title);"
 #define CREATE_EVENTS_BY_TITLE      "CREATE INDEX events_by_title ON events (kind, norm_title);"
 #define CREATE_MENTIONS_BY_DOCUMENT "CREATE INDEX mentions_by_document ON mentions (document);"
 
@@ -142,6 +148,12 @@ static const char * const migrations[] = {
   "END;"
   "INSERT INTO events_fts (events_fts) VALUES ('rebuild');"
   "INSERT INTO documents_fts (documents_fts) VALUES ('rebuild');",
+
+  /* 2 → 3: the events in time order with every field the index needs,
+   * which replaces the index on time alone: opening a million events
+   * reads it in order instead of sorting them. */
+  CREATE_EVENTS_IN_TIME_ORDER
+  "DROP INDEX events_by_time;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == ANNALS_DATABASE_SCHEMA_VERSION);
@@ -1448,6 +1460,7 @@ annals_database_begin_import (AnnalsDatabase  *self,
   g_autoptr(GError) local_error = NULL;
   MergeKeys *merge_keys;
   gint64 events_before, documents_before, n_events;
+  gboolean deferred;
 
   g_return_val_if_fail (ANNALS_IS_DATABASE (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -1487,9 +1500,11 @@ annals_database_begin_import (AnnalsDatabase  *self,
   /* Into an empty database, the rows go first and the indexes are built
    * over them at commit, in the same transaction. The in-memory merge
    * keys stand in for events_by_title meanwhile. */
-  if (n_events == 0 && documents_before == 0 && merge_keys != NULL &&
+  deferred = n_events == 0 && documents_before == 0 && merge_keys != NULL &&
+             self->schema_version == ANNALS_DATABASE_SCHEMA_VERSION;
+  if (deferred &&
       !execute (self,
-                "DROP INDEX events_by_time;"
+                "DROP INDEX events_in_time_order;"
                 "DROP INDEX events_by_title;"
                 "DROP INDEX mentions_by_document;", error))
     {
@@ -1501,7 +1516,7 @@ annals_database_begin_import (AnnalsDatabase  *self,
   import = g_new0 (AnnalsDatabaseImport, 1);
   import->database = g_object_ref (self);
   import->merge_keys = merge_keys;
-  import->indexes_deferred = n_events == 0 && documents_before == 0 && merge_keys != NULL;
+  import->indexes_deferred = deferred;
   import->events_before = events_before;
   import->documents_before = documents_before;
   annals_database_import_next_file (import, NULL);
@@ -1611,7 +1626,7 @@ annals_database_commit_import (AnnalsDatabaseImport  *import,
   self = import->database;
   ok = (!import->indexes_deferred ||
         execute (self,
-                 CREATE_EVENTS_BY_TIME
+                 CREATE_EVENTS_IN_TIME_ORDER
                  CREATE_EVENTS_BY_TITLE
                  CREATE_MENTIONS_BY_DOCUMENT, error)) &&
        index_new_rows (self, import->events_before, import->documents_before, error) &&
@@ -1718,7 +1733,8 @@ annals_database_load_store (AnnalsDatabase    *self,
 
   rc = sqlite3_prepare_v2 (self->db,
                            "SELECT id, first_day, end_day, kind, status, start_precision,"
-                           " end_precision, country, n_mentions, title FROM events",
+                           " end_precision, country, n_mentions, title FROM events"
+                           " ORDER BY first_day, end_day, id",
                            -1, &stmt, NULL);
   if (rc != SQLITE_OK)
     return fail_sqlite (self, rc, error);

@@ -49,7 +49,7 @@ typedef gboolean (*AnnalsDatabaseEventFunc)    (AnnalsEvent     *event,
 
 /* The schema version this build creates and reads (PRAGMA user_version).
  * Older databases are migrated forward on open; newer ones are refused. */
-#define ANNALS_DATABASE_SCHEMA_VERSION 2
+#define ANNALS_DATABASE_SCHEMA_VERSION 3
 
 /* ANNALS_DATABASE_OPEN_DEFER_CHECK: skip the integrity check (PRAGMA
  * quick_check, about a second per gigabyte) when opening an existing

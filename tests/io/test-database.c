@@ -433,8 +433,11 @@ test_migration (Fixture       *fixture,
 {
   g_autoptr(AnnalsDatabase) old = NULL;
   g_autoptr(AnnalsDatabase) database = NULL;
+  g_autoptr(AnnalsEventStore) store = annals_event_store_new ();
   g_autoptr(GArray) keys = NULL;
   g_autoptr(GError) error = NULL;
+  sqlite3_stmt *stmt = NULL;
+  sqlite3 *db = NULL;
 
   old = _annals_database_open_at_version (fixture->path, 1, &error);
   g_assert_no_error (error);
@@ -454,6 +457,24 @@ test_migration (Fixture       *fixture,
   keys = annals_database_search (database, "ides", &error);
   g_assert_no_error (error);
   g_assert_cmpuint (keys->len, ==, 4);
+
+  /* Version 3 reads the index from the time-ordered index. */
+  g_assert_cmpint (sqlite3_open (fixture->path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT group_concat(name, ' ') FROM"
+                                       " (SELECT name FROM sqlite_master WHERE type = 'index'"
+                                       " AND name LIKE 'events_%' ORDER BY name)",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 0), ==, "events_by_title events_in_time_order");
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+
+  annals_database_load_store (database, store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (annals_event_store_get_n_total (store), ==, annals_database_count_events (database, NULL));
+  for (guint i = 1; i < annals_event_store_get_n_dated (store); i++)
+    g_assert_cmpint (annals_event_store_get_record (store, i - 1)->first_day, <=,
+                     annals_event_store_get_record (store, i)->first_day);
 }
 
 static void
@@ -477,13 +498,13 @@ test_refused_files (Fixture       *fixture,
   g_clear_object (&database);
 
   g_assert_cmpint (sqlite3_open (fixture->path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, "PRAGMA user_version = 3", NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "PRAGMA user_version = 4", NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (db);
 
   database = annals_database_open (fixture->path, &error);
   g_assert_null (database);
   g_assert_error (error, ANNALS_IO_ERROR, ANNALS_IO_ERROR_VERSION);
-  g_assert_nonnull (strstr (error->message, "schema version 3"));
+  g_assert_nonnull (strstr (error->message, "schema version 4"));
 }
 
 /* A database of 2000 events with six pages in the middle overwritten;
