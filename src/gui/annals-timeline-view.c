@@ -17,6 +17,7 @@
 #include "annals-timeline-layout.h"
 #include "annals-timeline-painter.h"
 #include "annals-timeline-view.h"
+#include "annals-timeline-view-private.h"
 
 #define ZOOM_STEP        1.5
 #define DRAG_THRESHOLD   4.0
@@ -438,19 +439,14 @@ focus_x (AnnalsTimelineView *self)
 
 /* Input */
 
-static void
-on_drag_begin (GtkGestureDrag     *gesture,
-               double              x,
-               double              y,
-               AnnalsTimelineView *self)
+gboolean
+_annals_timeline_view_drag_begin (AnnalsTimelineView *self,
+                                  double              x,
+                                  double              y,
+                                  GdkModifierType     modifiers)
 {
-  GdkModifierType modifiers = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (gesture));
-
   if (self->state == NULL)
-    {
-      gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_DENIED);
-      return;
-    }
+    return FALSE;
 
   stop_kinetic (self);
   self->dragging = TRUE;
@@ -461,48 +457,50 @@ on_drag_begin (GtkGestureDrag     *gesture,
   self->drag_scroll = self->lane_scroll;
   self->drag_start_x = x;
   self->range_end_x = x;
+
+  return TRUE;
 }
 
-static void
-on_drag_update (GtkGestureDrag     *gesture,
-                double              offset_x,
-                double              offset_y,
-                AnnalsTimelineView *self)
+gboolean
+_annals_timeline_view_drag_update (AnnalsTimelineView *self,
+                                   double              offset_x,
+                                   double              offset_y)
 {
   double width = MAX (gtk_widget_get_width (GTK_WIDGET (self)), 1);
+  gboolean started = FALSE;
   double days;
 
   if (!self->dragging)
-    return;
+    return FALSE;
 
   if (fabs (offset_x) + fabs (offset_y) > DRAG_THRESHOLD)
     {
-      if (!self->drag_moved)
-        gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+      started = !self->drag_moved;
       self->drag_moved = TRUE;
     }
 
   if (!self->drag_moved)
-    return;
+    return FALSE;
 
   if (self->selecting_range)
     {
       self->range_end_x = self->drag_start_x + offset_x;
       gtk_widget_queue_draw (GTK_WIDGET (self));
-      return;
+      return started;
     }
 
   /* The time under the pointer stays under it. */
   days = offset_x * (self->drag_to - self->drag_from) / width;
   annals_view_state_set_visible_range (self->state, self->drag_from - days, self->drag_to - days);
   set_lane_scroll (self, self->drag_scroll - offset_y);
+
+  return started;
 }
 
-static void
-on_drag_end (GtkGestureDrag     *gesture,
-             double              offset_x,
-             double              offset_y,
-             AnnalsTimelineView *self)
+void
+_annals_timeline_view_drag_end (AnnalsTimelineView *self,
+                                double              offset_x,
+                                double              offset_y)
 {
   if (self->dragging && self->selecting_range && self->drag_moved)
     {
@@ -523,6 +521,38 @@ on_drag_end (GtkGestureDrag     *gesture,
 }
 
 static void
+on_drag_begin (GtkGestureDrag     *gesture,
+               double              x,
+               double              y,
+               AnnalsTimelineView *self)
+{
+  GdkModifierType modifiers = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (gesture));
+
+  if (!_annals_timeline_view_drag_begin (self, x, y, modifiers))
+    gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_DENIED);
+}
+
+static void
+on_drag_update (GtkGestureDrag     *gesture,
+                double              offset_x,
+                double              offset_y,
+                AnnalsTimelineView *self)
+{
+  /* Past the threshold the drag is ours: no click, no swipe of a parent. */
+  if (_annals_timeline_view_drag_update (self, offset_x, offset_y))
+    gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+}
+
+static void
+on_drag_end (GtkGestureDrag     *gesture,
+             double              offset_x,
+             double              offset_y,
+             AnnalsTimelineView *self)
+{
+  _annals_timeline_view_drag_end (self, offset_x, offset_y);
+}
+
+static void
 on_swipe (GtkGestureSwipe    *gesture,
           double              velocity_x,
           double              velocity_y,
@@ -534,12 +564,11 @@ on_swipe (GtkGestureSwipe    *gesture,
   start_kinetic (self, velocity_x);
 }
 
-static void
-on_click_released (GtkGestureClick    *gesture,
-                   int                 n_press,
-                   double              x,
-                   double              y,
-                   AnnalsTimelineView *self)
+void
+_annals_timeline_view_click (AnnalsTimelineView *self,
+                             int                 n_press,
+                             double              x,
+                             double              y)
 {
   const AnnalsTimelineMark *mark = NULL;
   guint position;
@@ -578,14 +607,24 @@ on_click_released (GtkGestureClick    *gesture,
     }
 }
 
-static gboolean
-on_scroll (GtkEventControllerScroll *controller,
-           double                    delta_x,
-           double                    delta_y,
-           AnnalsTimelineView       *self)
+static void
+on_click_released (GtkGestureClick    *gesture,
+                   int                 n_press,
+                   double              x,
+                   double              y,
+                   AnnalsTimelineView *self)
 {
-  GdkModifierType modifiers = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (controller));
-  gboolean wheel = gtk_event_controller_scroll_get_unit (controller) == GDK_SCROLL_UNIT_WHEEL;
+  _annals_timeline_view_click (self, n_press, x, y);
+}
+
+gboolean
+_annals_timeline_view_scroll (AnnalsTimelineView *self,
+                              double              delta_x,
+                              double              delta_y,
+                              GdkModifierType     modifiers,
+                              GdkScrollUnit       unit)
+{
+  gboolean wheel = unit == GDK_SCROLL_UNIT_WHEEL;
   double width = gtk_widget_get_width (GTK_WIDGET (self));
 
   if (self->state == NULL)
@@ -613,6 +652,18 @@ on_scroll (GtkEventControllerScroll *controller,
     set_lane_scroll (self, self->lane_scroll + (wheel ? delta_y * 48.0 : delta_y));
 
   return TRUE;
+}
+
+static gboolean
+on_scroll (GtkEventControllerScroll *controller,
+           double                    delta_x,
+           double                    delta_y,
+           AnnalsTimelineView       *self)
+{
+  GdkModifierType modifiers = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (controller));
+
+  return _annals_timeline_view_scroll (self, delta_x, delta_y, modifiers,
+                                       gtk_event_controller_scroll_get_unit (controller));
 }
 
 static void
@@ -665,11 +716,10 @@ on_pinch_scale_changed (GtkGestureZoom     *gesture,
                                        anchor + (1.0 - fraction) * new_span);
 }
 
-static void
-on_motion (GtkEventControllerMotion *controller,
-           double                    x,
-           double                    y,
-           AnnalsTimelineView       *self)
+void
+_annals_timeline_view_motion (AnnalsTimelineView *self,
+                              double              x,
+                              double              y)
 {
   guint position;
   int hover = -1;
@@ -685,6 +735,15 @@ on_motion (GtkEventControllerMotion *controller,
       self->hover = hover;
       gtk_widget_queue_draw (GTK_WIDGET (self));
     }
+}
+
+static void
+on_motion (GtkEventControllerMotion *controller,
+           double                    x,
+           double                    y,
+           AnnalsTimelineView       *self)
+{
+  _annals_timeline_view_motion (self, x, y);
 }
 
 static void

@@ -13,6 +13,7 @@
 
 #include "annals-overview.h"
 #include "annals-timeline-view.h"
+#include "annals-timeline-view-private.h"
 #include "timeline-test-util.h"
 
 typedef struct
@@ -274,6 +275,229 @@ test_lookup_and_activate (Fixture       *fixture,
   g_assert_true (activated == annals_view_state_get_selected (fixture->state));
 }
 
+/* Pointer input, through the code the gestures run. */
+
+static double
+time_at (Fixture *fixture,
+         double   x)
+{
+  return annals_view_state_get_visible_from (fixture->state) +
+         x * visible_span (fixture) / gtk_widget_get_width (fixture->view);
+}
+
+/* The first point event known to the month (the meeting in Tashkent):
+ * its dot is in the middle of the month. */
+static guint
+first_month_event (Fixture *fixture)
+{
+  for (guint i = 0; i < annals_event_store_get_n_dated (fixture->store); i++)
+    {
+      const AnnalsEventRecord *record = annals_event_store_get_record (fixture->store, i);
+
+      if (record->start_precision == ANNALS_PRECISION_MONTH && record->end_precision == ANNALS_PRECISION_NONE)
+        return i;
+    }
+
+  g_assert_not_reached ();
+}
+
+/* Where the dot of a point event is: x from its most likely day, y where
+ * the canvas finds it at that x. */
+static void
+find_event (Fixture *fixture,
+            guint    position,
+            double  *x,
+            double  *y)
+{
+  const AnnalsEventRecord *record = annals_event_store_get_record (fixture->store, position);
+  int height = gtk_widget_get_height (fixture->view);
+
+  double day = record->start_precision == ANNALS_PRECISION_DAY
+               ? record->first_day + 0.5
+               : (record->first_day + (double) record->end_day) / 2.0;
+
+  *x = (day - annals_view_state_get_visible_from (fixture->state)) *
+       gtk_widget_get_width (fixture->view) / visible_span (fixture);
+
+  for (*y = 0; *y < height; *y += 1)
+    {
+      guint found;
+      guint count;
+
+      if (annals_timeline_view_lookup_item (ANNALS_TIMELINE_VIEW (fixture->view), *x, *y, &found, &count) &&
+          found == position && count == 1)
+        return;
+    }
+
+  g_error ("event %u not found at x = %.1f", position, *x);
+}
+
+static void
+assert_event_at (Fixture *fixture,
+                 guint    position,
+                 double   x,
+                 double   y)
+{
+  guint found = G_MAXUINT;
+  guint count = 0;
+
+  g_assert_true (annals_timeline_view_lookup_item (ANNALS_TIMELINE_VIEW (fixture->view), x, y, &found, &count));
+  g_assert_cmpuint (found, ==, position);
+  g_assert_cmpuint (count, ==, 1);
+}
+
+static void
+test_drag_pans (Fixture       *fixture,
+                gconstpointer  data)
+{
+  AnnalsTimelineView *view = ANNALS_TIMELINE_VIEW (fixture->view);
+  guint position;
+  double span;
+  double time;
+  double x;
+  double y;
+  static const double offsets[] = { 60.0, 137.5, -90.0, -210.25 };
+
+  /* A narrower range, so that the event stands alone. */
+  annals_view_state_set_visible_range (fixture->state, timeline_test_day (2022, 3, 1), timeline_test_day (2022, 12, 1));
+  span = visible_span (fixture);
+  position = first_month_event (fixture);
+  find_event (fixture, position, &x, &y);
+  time = time_at (fixture, x);
+
+  g_assert_true (_annals_timeline_view_drag_begin (view, x, y, 0));
+
+  /* Within the threshold nothing moves: it may still be a click. */
+  g_assert_false (_annals_timeline_view_drag_update (view, 2.0, 1.0));
+  g_assert_cmpfloat_with_epsilon (time_at (fixture, x), time, 1e-9);
+
+  /* Past it the drag is claimed once, and the time under the pointer
+   * stays under it wherever it goes. */
+  g_assert_true (_annals_timeline_view_drag_update (view, offsets[0], 0.0));
+  for (guint i = 0; i < G_N_ELEMENTS (offsets); i++)
+    {
+      if (i > 0)
+        g_assert_false (_annals_timeline_view_drag_update (view, offsets[i], 0.0));
+      g_assert_cmpfloat_with_epsilon (time_at (fixture, x + offsets[i]), time, span * 1e-9);
+      g_assert_cmpfloat_with_epsilon (visible_span (fixture), span, span * 1e-9);
+      assert_event_at (fixture, position, x + offsets[i], y);
+    }
+  _annals_timeline_view_drag_end (view, offsets[G_N_ELEMENTS (offsets) - 1], 0.0);
+  assert_event_at (fixture, position, x + offsets[G_N_ELEMENTS (offsets) - 1], y);
+
+  /* The click that ends a drag selects nothing. */
+  _annals_timeline_view_click (view, 1, x + offsets[G_N_ELEMENTS (offsets) - 1], y);
+  g_assert_null (annals_view_state_get_selected (fixture->state));
+}
+
+static void
+test_ctrl_scroll_zooms (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  AnnalsTimelineView *view = ANNALS_TIMELINE_VIEW (fixture->view);
+  guint position = first_month_event (fixture);
+  double span;
+  double time;
+  double x;
+  double y;
+
+  annals_view_state_set_visible_range (fixture->state, timeline_test_day (2022, 3, 1), timeline_test_day (2022, 12, 1));
+  find_event (fixture, position, &x, &y);
+  time = time_at (fixture, x);
+  _annals_timeline_view_motion (view, x, y);
+
+  /* A wheel notch up zooms in by 1.25 around the pointer... */
+  span = visible_span (fixture);
+  g_assert_true (_annals_timeline_view_scroll (view, 0, -1, GDK_CONTROL_MASK, GDK_SCROLL_UNIT_WHEEL));
+  g_assert_cmpfloat_with_epsilon (visible_span (fixture), span / 1.25, span * 1e-9);
+  g_assert_cmpfloat_with_epsilon (time_at (fixture, x), time, span * 1e-9);
+  assert_event_at (fixture, position, x, y);
+
+  /* ...two down zoom out, and a touchpad's smooth deltas zoom too. */
+  span = visible_span (fixture);
+  g_assert_true (_annals_timeline_view_scroll (view, 0, 2, GDK_CONTROL_MASK, GDK_SCROLL_UNIT_WHEEL));
+  g_assert_cmpfloat_with_epsilon (visible_span (fixture), span * 1.25 * 1.25, span * 1e-9);
+  g_assert_cmpfloat_with_epsilon (time_at (fixture, x), time, span * 1e-9);
+
+  span = visible_span (fixture);
+  g_assert_true (_annals_timeline_view_scroll (view, 0, -30, GDK_CONTROL_MASK, GDK_SCROLL_UNIT_SURFACE));
+  g_assert_cmpfloat (visible_span (fixture), <, span);
+  g_assert_cmpfloat_with_epsilon (time_at (fixture, x), time, span * 1e-9);
+  assert_event_at (fixture, position, x, y);
+
+  /* Without Ctrl the wheel pans: the span stays. */
+  span = visible_span (fixture);
+  g_assert_true (_annals_timeline_view_scroll (view, 1, 0, 0, GDK_SCROLL_UNIT_WHEEL));
+  g_assert_cmpfloat_with_epsilon (visible_span (fixture), span, span * 1e-9);
+  g_assert_cmpfloat (time_at (fixture, x), >, time);
+}
+
+static void
+test_shift_drag_zooms_to_range (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  AnnalsTimelineView *view = ANNALS_TIMELINE_VIEW (fixture->view);
+  double from = annals_view_state_get_visible_from (fixture->state);
+  double to = annals_view_state_get_visible_to (fixture->state);
+  double start = time_at (fixture, 420.0);
+  double end = time_at (fixture, 160.0);
+
+  /* A range too short to mean anything changes nothing. */
+  g_assert_true (_annals_timeline_view_drag_begin (view, 300.0, 200.0, GDK_SHIFT_MASK));
+  _annals_timeline_view_drag_update (view, 1.0, 0.0);
+  _annals_timeline_view_drag_end (view, 1.0, 0.0);
+  g_assert_cmpfloat (annals_view_state_get_visible_from (fixture->state), ==, from);
+  g_assert_cmpfloat (annals_view_state_get_visible_to (fixture->state), ==, to);
+
+  /* Dragged right to left: the range does not move while it is drawn,
+   * then the view shows exactly the dragged range. */
+  g_assert_true (_annals_timeline_view_drag_begin (view, 420.0, 200.0, GDK_SHIFT_MASK));
+  g_assert_true (_annals_timeline_view_drag_update (view, -130.0, 12.0));
+  _annals_timeline_view_drag_update (view, -260.0, 30.0);
+  g_assert_cmpfloat (annals_view_state_get_visible_from (fixture->state), ==, from);
+  g_assert_cmpfloat (annals_view_state_get_visible_to (fixture->state), ==, to);
+  _annals_timeline_view_drag_end (view, -260.0, 30.0);
+
+  g_assert_cmpfloat_with_epsilon (annals_view_state_get_visible_from (fixture->state), end, (to - from) * 1e-9);
+  g_assert_cmpfloat_with_epsilon (annals_view_state_get_visible_to (fixture->state), start, (to - from) * 1e-9);
+}
+
+static void
+test_double_click_zooms_to_event (Fixture       *fixture,
+                                  gconstpointer  data)
+{
+  AnnalsTimelineView *view = ANNALS_TIMELINE_VIEW (fixture->view);
+  g_autoptr(AnnalsEvent) activated = NULL;
+  guint position = first_month_event (fixture);
+  const AnnalsEventRecord *record = annals_event_store_get_record (fixture->store, position);
+  double span;
+  double middle;
+  double x;
+  double y;
+
+  g_signal_connect (fixture->view, "activate", G_CALLBACK (on_activate), &activated);
+  annals_view_state_set_visible_range (fixture->state, timeline_test_day (2022, 3, 1), timeline_test_day (2022, 12, 1));
+  span = visible_span (fixture);
+  find_event (fixture, position, &x, &y);
+
+  /* The first press selects, the second zooms to the event and opens it. */
+  _annals_timeline_view_click (view, 1, x, y);
+  g_assert_cmpint (annals_view_state_get_selected_position (fixture->state), ==, position);
+  g_assert_null (activated);
+  _annals_timeline_view_click (view, 2, x, y);
+  g_assert_nonnull (activated);
+  g_assert_true (activated == annals_view_state_get_selected (fixture->state));
+
+  middle = (annals_view_state_get_visible_from (fixture->state) + annals_view_state_get_visible_to (fixture->state)) / 2.0;
+  g_assert_cmpfloat (visible_span (fixture), <, span / 2.0);
+  g_assert_cmpfloat_with_epsilon (middle, (record->first_day + record->end_day) / 2.0, 1e-6);
+
+  /* The event is in view, on its own. */
+  find_event (fixture, position, &x, &y);
+  g_assert_cmpfloat (x, >, 0);
+  g_assert_cmpfloat (x, <, gtk_widget_get_width (fixture->view));
+}
+
 static void
 test_selection_follows_state (Fixture       *fixture,
                               gconstpointer  data)
@@ -405,6 +629,10 @@ main (int   argc,
   ADD ("lanes", test_lanes);
   ADD ("zoom-actions", test_zoom_actions);
   ADD ("lookup-and-activate", test_lookup_and_activate);
+  ADD ("drag-pans", test_drag_pans);
+  ADD ("ctrl-scroll-zooms", test_ctrl_scroll_zooms);
+  ADD ("shift-drag-zooms-to-range", test_shift_drag_zooms_to_range);
+  ADD ("double-click-zooms-to-event", test_double_click_zooms_to_event);
   ADD ("selection-follows-state", test_selection_follows_state);
   ADD ("group-by-switch", test_group_by_switch);
   ADD ("render", test_render);
