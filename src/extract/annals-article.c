@@ -181,6 +181,11 @@ annals_article_parse (const char *data,
               return NULL;
             }
         }
+      else if (strcmp (key, "id") == 0 || strcmp (key, "text") == 0)
+        {
+          /* Kept with the other metadata, these would replace the
+           * document's own id or text when it is written as JSON. */
+        }
       else
         {
           g_ptr_array_add (self->extra_keys, g_steal_pointer (&key));

@@ -2183,15 +2183,21 @@ attach_mention (Extraction    *self,
           goto contained;
         }
 
-      /* The event named last before this sentence: "On its sidelines" */
-      for (guint c = 0; c < self->candidates->len; c++)
-        {
-          Candidate *other = g_ptr_array_index (self->candidates, c);
+      /* The event named last before this sentence: "On its sidelines";
+       * gatherings (meetings, summits, forums) have sidelines more often
+       * than exercises do. */
+      for (int pass = 0; pass < 2 && latest == NULL; pass++)
+        for (guint c = 0; c < self->candidates->len; c++)
+          {
+            Candidate *other = g_ptr_array_index (self->candidates, c);
 
-          if (other != candidate && !other->weak && other->last_token <= sentence_first &&
-              (latest == NULL || other->last_token > latest->last_token))
-            latest = other;
-        }
+            if (other == candidate || other->weak || other->last_token > sentence_first)
+              continue;
+            if (pass == 0 && other->kind == ANNALS_EVENT_KIND_EXERCISE)
+              continue;
+            if (latest == NULL || other->last_token > latest->last_token)
+              latest = other;
+          }
       candidate->container = latest;
     }
 contained:
@@ -2849,6 +2855,12 @@ is_equipment_context (Extraction *self,
   return FALSE;
 }
 
+static gboolean
+is_counterpart_meeting (const Mention *mention)
+{
+  return mention->title != NULL && strstr (mention->title, " – ") != NULL;
+}
+
 static void
 process_sentence (Extraction *self,
                   guint       sentence_index)
@@ -2984,7 +2996,18 @@ process_sentence (Extraction *self,
           {
             const Mention *other = &g_array_index (self->mentions, Mention, n);
 
-            if (n == m || owners[n] == NULL || !other->named)
+            if (n == m || owners[n] == NULL)
+              continue;
+            /* "Defence ministers … met in Bishkek for the regular meeting of
+             * the Council …": the verb and the noun tell one meeting */
+            if (mention->by_verb && !other->by_verb && other->has_kind && !other->plural &&
+                (other->kind == ANNALS_EVENT_KIND_MEETING || other->kind == ANNALS_EVENT_KIND_SUMMIT) &&
+                !is_counterpart_meeting (mention))
+              {
+                owner = owners[n];
+                continue;
+              }
+            if (!other->named)
               continue;
             if (is_apposition (self, other, mention) || is_apposition (self, mention, other))
               owner = owners[n];
