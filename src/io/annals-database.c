@@ -1246,8 +1246,12 @@ merge_extra_json (AnnalsDatabase  *self,
 
   if (stored == NULL || !JSON_NODE_HOLDS_OBJECT (stored))
     {
+      /* The node takes its own reference to the object. */
+      JsonObject *empty = json_object_new ();
+
       g_clear_pointer (&stored, json_node_unref);
-      stored = json_node_init_object (json_node_alloc (), json_object_new ());
+      stored = json_node_init_object (json_node_alloc (), empty);
+      json_object_unref (empty);
     }
 
   object = json_node_get_object (stored);
