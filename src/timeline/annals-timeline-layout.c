@@ -25,7 +25,7 @@
 #define AGGREGATE_BIN_WIDTH 40.0
 #define MARK_GAP            6.0
 #define LABEL_GAP           4.0
-#define LABEL_MAX_WIDTH     240.0
+#define LABEL_MAX_WIDTH     400.0
 #define LABEL_MIN_WIDTH     40.0
 #define CHIP_PADDING        26.0
 #define CHIP_SPACING        8.0

@@ -11,6 +11,7 @@
 #include <math.h>
 #include <pango/pangocairo.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "annals-timeline-painter.h"
 
@@ -638,6 +639,38 @@ draw_ring (AnnalsTimelinePainter *self,
     }
 }
 
+/* A count as a cluster shows it: 999, then 1k, 1M. */
+static void
+format_count (guint  count,
+              char  *text)
+{
+  char digits[12];
+  const char *suffix = "";
+  guint n = 0;
+
+  if (count >= 1000000)
+    {
+      count /= 1000000;
+      suffix = "M";
+    }
+  else if (count >= 1000)
+    {
+      count /= 1000;
+      suffix = "k";
+    }
+
+  do
+    {
+      digits[n++] = (char) ('0' + count % 10);
+      count /= 10;
+    }
+  while (count > 0);
+
+  while (n > 0)
+    *text++ = digits[--n];
+  strcpy (text, suffix);
+}
+
 static cairo_surface_t *
 get_ring_sprite (AnnalsTimelinePainter *self,
                  double                 radius,
@@ -717,7 +750,7 @@ draw_cluster (AnnalsTimelinePainter    *self,
   int size = (int) (2 * radius + 2);
   guint shares[ANNALS_N_EVENT_KINDS];
   guint total_shares = 0;
-  char key[96];
+  char key[3 + ANNALS_N_EVENT_KINDS + 16];
   char count[16];
   cairo_surface_t *sprite;
 
@@ -736,12 +769,7 @@ draw_cluster (AnnalsTimelinePainter    *self,
   if (mark->start_precision != ANNALS_PRECISION_DAY && mark->x_end - mark->x_start >= 2.0)
     draw_band (cr, mark, &self->palette.kinds[MIN (mark->kind, ANNALS_EVENT_KIND_OTHER)]);
 
-  if (mark->count < 1000)
-    g_snprintf (count, sizeof count, "%u", mark->count);
-  else if (mark->count < 1000000)
-    g_snprintf (count, sizeof count, "%uk", mark->count / 1000);
-  else
-    g_snprintf (count, sizeof count, "%uM", mark->count / 1000000);
+  format_count (mark->count, count);
 
   if (self->vector)
     {
@@ -759,9 +787,13 @@ draw_cluster (AnnalsTimelinePainter    *self,
    * per mix and number: a dense frame copies one small picture per
    * cluster, and a zoom that brings hundreds of new clusters renders next
    * to nothing new. */
-  g_snprintf (key, sizeof key, "c%d:%u.%u.%u.%u.%u.%u.%u.%u:%s", (int) radius,
-              shares[0], shares[1], shares[2], shares[3], shares[4], shares[5], shares[6], shares[7],
-              count);
+  /* Hundreds of clusters a frame: the key is put together by hand. */
+  key[0] = 'c';
+  key[1] = (char) ('a' + (int) radius);
+  for (guint k = 0; k < ANNALS_N_EVENT_KINDS; k++)
+    key[2 + k] = (char) ('0' + shares[k]);
+  key[2 + ANNALS_N_EVENT_KINDS] = ':';
+  strcpy (key + 3 + ANNALS_N_EVENT_KINDS, count);
   sprite = g_hash_table_lookup (self->sprites, key);
   if (sprite == NULL)
     {
@@ -800,9 +832,9 @@ draw_event (AnnalsTimelinePainter    *self,
 
   if (mark->is_range && mark->under)
     {
-      /* No row of its own: a thin line that leaves the marks and labels
-       * above it legible. */
-      rounded_rectangle (cr, mark->x_start, mark->y + BAR_HEIGHT / 2.0 - 3.0,
+      /* No row of its own: a thin line along the bottom of the row,
+       * clear of the marks and of the labels' glyphs. */
+      rounded_rectangle (cr, mark->x_start, mark->y + ANNALS_TIMELINE_ROW_HEIGHT / 2.0 - 3.5,
                          MAX (mark->x_end - mark->x_start, 2.0), 3.0, 1.5);
       set_color (cr, color, planned ? 0.3 : 0.45);
       cairo_fill (cr);
