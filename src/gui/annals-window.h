@@ -25,6 +25,8 @@ AnnalsWindow     *annals_window_new              (AnnalsApplication *application
  * an article to it; failures are shown and change nothing. */
 void              annals_window_open_file        (AnnalsWindow      *self,
                                                   GFile             *file);
+/* File → New Library, once the file chooser has confirmed replacing
+ * @file: an empty library there, opened. */
 void              annals_window_new_library      (AnnalsWindow      *self,
                                                   GFile             *file);
 
@@ -34,6 +36,8 @@ AnnalsDetailPane *annals_window_get_detail_pane  (AnnalsWindow      *self);
 GtkListView      *annals_window_get_list_view    (AnnalsWindow      *self);
 GtkWidget        *annals_window_get_timeline     (AnnalsWindow      *self);
 /* Runs the search right away, without the search entry's typing delay. */
+/* Shows the search with @text (NULL or "" closes it); the search runs in
+ * the library's worker thread and narrows the events when it is done. */
 void              annals_window_set_search_text  (AnnalsWindow      *self,
                                                   const char        *text);
 /* The message of the last error shown to the user, or NULL. */
