@@ -210,6 +210,8 @@ typedef struct
   gboolean        predicative;  /* "as a …", "is a …" */
   gboolean        is_session;   /* headed by "session" */
   gboolean        kind_guessed; /* no event noun said it */
+  gboolean        edition;      /* "the previous one", "its first edition" */
+  char            series_host[3];
   char            place_code[3];/* a place among its words: "the Madrid meeting" */
   gboolean        past_clause;  /* "was held", "took place" */
   char            list_host[3]; /* for list items: "B in Russia" */
@@ -2137,6 +2139,12 @@ attach_mention (Extraction    *self,
       candidate->kind_guessed = FALSE;
     }
 
+  if (mention->series_host[0] != '\0' && candidate->host_strength < 1 && !candidate->named)
+    {
+      annals_event_set_host_country (candidate->event, mention->series_host);
+      candidate->host_strength = 1;
+    }
+
   if (mention->list_host[0] != '\0' && candidate->host_strength < 2)
     {
       annals_event_set_host_country (candidate->event, mention->list_host);
@@ -2281,6 +2289,28 @@ process_mention (Extraction *self,
   return candidate;
 }
 
+/* "Since its first edition in 2004": the year of the first edition,
+ * though it starts a series. */
+static gboolean
+is_edition_date (Extraction        *self,
+                 const AnnalsTimex *timex,
+                 guint              sentence_first,
+                 guint              sentence_last)
+{
+  if ((timex->flags & ANNALS_TIMEX_SINCE) == 0 || !annals_date_is_set (&timex->start))
+    return FALSE;
+
+  for (guint m = 0; m < self->mentions->len; m++)
+    {
+      const Mention *mention = &g_array_index (self->mentions, Mention, m);
+
+      if (mention->edition && mention->last <= timex->first_token && mention->last + 3 > timex->first_token)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
 static gboolean
 starts_with_pronoun (Extraction *self,
                      guint       sentence_first)
@@ -2356,7 +2386,7 @@ assign_dates (Extraction *self,
 
       if (timex->first_token >= sentence_last)
         break;
-      if (!timex_is_usable (self, timex))
+      if (!timex_is_usable (self, timex) && !is_edition_date (self, timex, sentence_first, sentence_last))
         continue;
       attribution = is_attribution_timex (self, timex);
 
@@ -2366,6 +2396,8 @@ assign_dates (Extraction *self,
           guint distance;
 
           if (owners[m] == NULL || mention->repeat)
+            continue;
+          if ((timex->flags & ANNALS_TIMEX_SINCE) != 0 && !mention->edition)
             continue;
           /* A year written out belongs to an event of that year:
            * "Peace Mission 2010 … from September 9 to 25, 2010, while …" */
@@ -2499,6 +2531,93 @@ split_coordinated_names (Extraction *self)
       mention->bare = FALSE;
 
       g_array_append_val (self->mentions, second);
+    }
+}
+
+/* "the previous one was held in 2010", "its first edition in 2004": an
+ * earlier or later edition of the series named last. */
+static void
+add_editions (Extraction *self,
+              guint       sentence_index,
+              guint       sentence_first,
+              guint       sentence_last)
+{
+  const AnnalsTokens *tokens = self->tokens;
+
+  for (guint i = sentence_first + 1; i + 1 < sentence_last; i++)
+    {
+      Candidate *series = NULL;
+      Mention mention = { 0 };
+      g_autofree char *ordinal = NULL;
+      const char *title;
+      g_autofree char *base = NULL;
+      char *cut;
+
+      if (!(word_is (tokens, i + 1, "one") || word_is (tokens, i + 1, "edition")))
+        continue;
+      if (!(word_is (tokens, i, "previous") || word_is (tokens, i, "last") || word_is (tokens, i, "first") ||
+            word_is (tokens, i, "inaugural") || is_ordinal (self, i)))
+        continue;
+      if (!(word_is (tokens, i - 1, "the") || word_is (tokens, i - 1, "its") || word_is (tokens, i - 1, "their")))
+        continue;
+      if (overlaps_mention (self, i, i + 2))
+        continue;
+      /* "the two-week drill, the seventh edition of the biennial exercise":
+       * a description of the event at hand */
+      if (word_is (tokens, i + 2, "of") || (i >= sentence_first + 2 && is_punct_char (tokens, i - 2, ',')))
+        continue;
+      /* "the first one to …" is a description, "the previous one was held" an event */
+      if (word_is (tokens, i + 1, "one") && !(word_is (tokens, i + 2, "was") || word_is (tokens, i + 2, "took") ||
+                                              word_is (tokens, i + 2, "had") || word_is (tokens, i + 2, "in")))
+        continue;
+
+      /* The series named in the same sentence ("Since its first edition
+       * in 2004, Cope India has grown"), else the one named last */
+      for (guint m = 0; m < self->mentions->len && series == NULL; m++)
+        {
+          const Mention *named = &g_array_index (self->mentions, Mention, m);
+
+          if (!named->repeat || named->name_key == NULL)
+            continue;
+          for (guint c = 0; c < self->candidates->len && series == NULL; c++)
+            {
+              Candidate *candidate = g_ptr_array_index (self->candidates, c);
+              if (candidate->named && candidate->name_key != NULL && strcmp (candidate->name_key, named->name_key) == 0)
+                series = candidate;
+            }
+        }
+      for (guint c = self->candidates->len; c > 0 && series == NULL; c--)
+        {
+          Candidate *candidate = g_ptr_array_index (self->candidates, c - 1);
+          if (candidate->named && candidate->has_kind && !candidate->kind_guessed && candidate->name_key != NULL)
+            series = candidate;
+        }
+      if (series == NULL)
+        continue;
+
+      ordinal = dup_tokens_text (self, i, i + 1);
+      title = annals_event_get_title (series->event);
+      base = g_strdup (title);
+      /* "Cope India 2018" → "Cope India" */
+      cut = strrchr (base, ' ');
+      if (cut != NULL && series->name_year != 0 && g_ascii_isdigit (cut[1]))
+        *cut = '\0';
+      else if ((cut = strrchr (base, '-')) != NULL && series->name_year != 0 && g_ascii_isdigit (cut[1]))
+        *cut = '\0';
+
+      mention.first = i - 1;
+      mention.last = i + 2;
+      mention.sentence = sentence_index;
+      mention.kind = series->kind;
+      mention.has_kind = TRUE;
+      mention.edition = TRUE;
+      mention.ordinal = g_ascii_strdown (ordinal, -1);
+      mention.title = g_strdup_printf (_("%s (%s edition)"), base, mention.ordinal);
+      /* A series held in one country holds its editions there, unless the
+       * text says otherwise (an explicit place wins over this). */
+      if (annals_event_get_host_country (series->event) != NULL)
+        g_strlcpy (mention.series_host, annals_event_get_host_country (series->event), sizeof mention.series_host);
+      g_array_append_val (self->mentions, mention);
     }
 }
 
@@ -2972,6 +3091,7 @@ process_sentence (Extraction *self,
   split_coordinated_names (self);
   add_list_items (self, sentence_index, first, last);
   add_known_names (self, sentence_index, first, last);
+  add_editions (self, sentence_index, first, last);
   add_verb_meetings (self, sentence_index, first, last);
 
   if (self->mentions->len == 0)
