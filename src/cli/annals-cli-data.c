@@ -1605,7 +1605,7 @@ annals_cli_bench_store (int    argc,
 
           printf ("  { \"events\": %u, \"import_events_per_s\": %.0f, \"import_cpu_events_per_s\": %.0f, \"json_read_events_per_s\": %.0f,"
                   " \"open_ms\": %.1f, \"load_index_ms\": %.1f, \"ready_ms\": %.1f, \"check_ms\": %.1f,"
-                  " \"index_bytes_per_event\": %.1f, \"year_query_us\": %.1f, \"year_search_us\": %.1f,"
+                  " \"index_bytes_per_event\": %.1f, \"year_query_us\": %.1f, \"year_search_us\": %.3f,"
                   " \"year_query_hits\": %.0f, \"db_bytes\": %" G_GINT64_FORMAT " }%s\n",
                   r->n_events, r->import_events_per_s, r->import_cpu_events_per_s, r->json_events_per_s,
                   r->open_ms, r->load_ms, r->open_ms + r->load_ms, r->check_ms,
