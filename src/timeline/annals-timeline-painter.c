@@ -143,6 +143,8 @@ struct _AnnalsTimelinePainter
   PangoContext          *context;
   AnnalsTimelinePalette  palette;
   int                    scale;
+  /* Width of the frame being drawn. */
+  double                 width;
   /* New labels rendered per frame at most (0: no bound), and how many
    * waited for a later frame. */
   guint                  label_budget;
@@ -282,6 +284,38 @@ paint_sprite (cairo_t         *cr,
   cairo_fill (cr);
 }
 
+/* The cache key of a rendered text: put together by hand, as a dense
+ * frame looks up hundreds. */
+static char *
+make_text_key (const char *text,
+               double      max_width,
+               gboolean    bold,
+               Ink         ink)
+{
+  gsize length = strlen (text);
+  char *key = g_malloc (length + 16);
+  char digits[12];
+  guint width = (guint) MAX (max_width, 0.0);
+  guint n = 0;
+  char *end = key;
+
+  *end++ = 't';
+  *end++ = bold ? '1' : '0';
+  *end++ = (char) ('0' + ink);
+  do
+    {
+      digits[n++] = (char) ('0' + width % 10);
+      width /= 10;
+    }
+  while (width > 0 && n < sizeof digits);
+  while (n > 0)
+    *end++ = digits[--n];
+  *end++ = ':';
+  memcpy (end, text, length + 1);
+
+  return key;
+}
+
 /* Text that recurs (ticks, lane names, counts) is rendered once and then
  * copied. */
 static cairo_surface_t *
@@ -291,7 +325,7 @@ get_text_sprite (AnnalsTimelinePainter *self,
                  gboolean               bold,
                  Ink                    ink)
 {
-  g_autofree char *key = g_strdup_printf ("t%d%d%d:%s", bold, ink, (int) max_width, text);
+  g_autofree char *key = make_text_key (text, max_width, bold, ink);
   cairo_surface_t *sprite = g_hash_table_lookup (self->sprites, key);
 
   if (sprite == NULL)
@@ -560,7 +594,12 @@ draw_dot (AnnalsTimelinePainter *self,
       return;
     }
 
-  key = g_strdup_printf ("d%u:%u", kind, status);
+  key = g_malloc (5);
+  key[0] = 'd';
+  key[1] = (char) ('0' + kind);
+  key[2] = ':';
+  key[3] = (char) ('0' + status);
+  key[4] = '\0';
   sprite = g_hash_table_lookup (self->sprites, key);
   if (sprite == NULL)
     {
@@ -577,27 +616,87 @@ draw_dot (AnnalsTimelinePainter *self,
   paint_sprite (cr, sprite, round (x) - DOT_SPRITE_SIZE / 2.0, round (y) - DOT_SPRITE_SIZE / 2.0);
 }
 
-/* Known to the month or the year: a soft band over the period, with
- * whiskers at its ends; the dot goes at the most likely point. */
+#define BAND_STRIP_WIDTH 128
+
 static void
-draw_band (cairo_t                  *cr,
-           const AnnalsTimelineMark *mark,
-           const AnnalsColor        *color)
+set_band_gradient (cairo_t           *cr,
+                   const AnnalsColor *color,
+                   double             left,
+                   double             right)
 {
-  cairo_pattern_t *gradient = cairo_pattern_create_linear (mark->x_start, 0, mark->x_end, 0);
+  cairo_pattern_t *gradient = cairo_pattern_create_linear (left, 0, right, 0);
 
   cairo_pattern_add_color_stop_rgba (gradient, 0.0, color->red, color->green, color->blue, 0.06);
   cairo_pattern_add_color_stop_rgba (gradient, 0.5, color->red, color->green, color->blue, 0.28);
   cairo_pattern_add_color_stop_rgba (gradient, 1.0, color->red, color->green, color->blue, 0.06);
   cairo_set_source (cr, gradient);
-  cairo_rectangle (cr, mark->x_start, mark->y - BAND_HEIGHT / 2.0,
-                   mark->x_end - mark->x_start, BAND_HEIGHT);
-  cairo_fill (cr);
   cairo_pattern_destroy (gradient);
+}
 
-  fill_rectangle (cr, color, 0.55, mark->x_start, mark->y - 0.5, mark->x_end - mark->x_start, 1.0);
-  fill_rectangle (cr, color, 0.55, round (mark->x_start), mark->y - BAND_HEIGHT / 2.0, 1.0, BAND_HEIGHT);
-  fill_rectangle (cr, color, 0.55, round (mark->x_end) - 1.0, mark->y - BAND_HEIGHT / 2.0, 1.0, BAND_HEIGHT);
+/* Known to the month or the year: a soft band over the period, with
+ * whiskers at its ends; the dot goes at the most likely point. The band
+ * fades out from its middle; on an image the fade is one row rendered
+ * once per colour and stretched, which costs far less per pixel than a
+ * gradient, and a dense frame has a few dozen bands across its width. */
+static void
+draw_band (AnnalsTimelinePainter    *self,
+           cairo_t                  *cr,
+           const AnnalsTimelineMark *mark,
+           const AnnalsColor        *color)
+{
+  double width = mark->x_end - mark->x_start;
+  double top = mark->y - BAND_HEIGHT / 2.0;
+  /* What is in view: a year at a month's zoom reaches far past the edges,
+   * and cairo would clip the shapes pixel row by pixel row. */
+  double left = MAX (mark->x_start, -2.0);
+  double right = MIN (mark->x_end, self->width + 2.0);
+
+  if (left >= right)
+    return;
+
+  if (self->vector)
+    {
+      set_band_gradient (cr, color, mark->x_start, mark->x_end);
+    }
+  else
+    {
+      char key[32];
+      cairo_surface_t *strip;
+      cairo_pattern_t *pattern;
+      cairo_matrix_t matrix;
+
+      g_snprintf (key, sizeof key, "b%.4f%.4f%.4f", color->red, color->green, color->blue);
+      strip = g_hash_table_lookup (self->sprites, key);
+      if (strip == NULL)
+        {
+          cairo_t *strip_cr;
+
+          strip = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, BAND_STRIP_WIDTH, 1);
+          strip_cr = cairo_create (strip);
+          set_band_gradient (strip_cr, color, 0, BAND_STRIP_WIDTH);
+          cairo_paint (strip_cr);
+          cairo_destroy (strip_cr);
+          store_sprite (self, g_strdup (key), strip);
+        }
+
+      pattern = cairo_pattern_create_for_surface (strip);
+      cairo_matrix_init_scale (&matrix, BAND_STRIP_WIDTH / MAX (width, 1.0), 1.0 / BAND_HEIGHT);
+      cairo_matrix_translate (&matrix, -mark->x_start, -top);
+      cairo_pattern_set_matrix (pattern, &matrix);
+      cairo_pattern_set_extend (pattern, CAIRO_EXTEND_PAD);
+      cairo_pattern_set_filter (pattern, CAIRO_FILTER_FAST);
+      cairo_set_source (cr, pattern);
+      cairo_pattern_destroy (pattern);
+    }
+
+  cairo_rectangle (cr, left, top, right - left, BAND_HEIGHT);
+  cairo_fill (cr);
+
+  fill_rectangle (cr, color, 0.55, left, mark->y - 0.5, right - left, 1.0);
+  if (mark->x_start == left)
+    fill_rectangle (cr, color, 0.55, round (mark->x_start), top, 1.0, BAND_HEIGHT);
+  if (mark->x_end == right)
+    fill_rectangle (cr, color, 0.55, round (mark->x_end) - 1.0, top, 1.0, BAND_HEIGHT);
 }
 
 static double
@@ -767,7 +866,7 @@ draw_cluster (AnnalsTimelinePainter    *self,
 
   /* Events sharing a month or a year share its band. */
   if (mark->start_precision != ANNALS_PRECISION_DAY && mark->x_end - mark->x_start >= 2.0)
-    draw_band (cr, mark, &self->palette.kinds[MIN (mark->kind, ANNALS_EVENT_KIND_OTHER)]);
+    draw_band (self, cr, mark, &self->palette.kinds[MIN (mark->kind, ANNALS_EVENT_KIND_OTHER)]);
 
   format_count (mark->count, count);
 
@@ -870,7 +969,7 @@ draw_event (AnnalsTimelinePainter    *self,
     }
   else if (mark->start_precision != ANNALS_PRECISION_DAY && mark->x_end - mark->x_start >= 2.0)
     {
-      draw_band (cr, mark, color);
+      draw_band (self, cr, mark, color);
     }
 
   draw_dot (self, cr, kind, mark->status, mark->x, mark->y);
@@ -881,8 +980,7 @@ draw_event (AnnalsTimelinePainter    *self,
        * zoom brings hundreds, some wait for the next frame. */
       if (self->label_budget > 0 && !self->vector)
         {
-          g_autofree char *key = g_strdup_printf ("t%d%d%d:%s", FALSE, INK_FOREGROUND,
-                                                  (int) mark->label_width, mark->title);
+          g_autofree char *key = make_text_key (mark->title, mark->label_width, FALSE, INK_FOREGROUND);
 
           if (!g_hash_table_contains (self->sprites, key))
             {
@@ -1065,6 +1163,7 @@ annals_timeline_painter_draw (AnnalsTimelinePainter       *self,
     }
   width = annals_timeline_layout_get_width (layout);
   height = annals_timeline_layout_get_height (layout);
+  self->width = width;
   annals_timeline_layout_get_lanes_area (layout, &top, &bottom);
 
   cairo_save (cr);
