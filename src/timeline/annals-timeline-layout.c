@@ -1540,6 +1540,7 @@ annals_timeline_layout_find_cluster (AnnalsTimelineLayout *self,
   const AnnalsEventRecord *record;
   AnnalsTimelineMark event;
   double best_distance = G_MAXDOUBLE;
+  double start_x;
   int lane;
 
   g_return_val_if_fail (self != NULL, NULL);
@@ -1550,6 +1551,12 @@ annals_timeline_layout_find_cluster (AnnalsTimelineLayout *self,
 
   record = annals_event_store_get_record (self->store, position);
   init_event_mark (self, &event, position, record);
+
+  /* Dense lanes count an event in the bin of its start, or in the bin at
+   * the left edge when it began before the view and goes on in it. */
+  start_x = event.x_start;
+  if (annals_event_record_overlaps (record, (gint32) floor (self->scale.from), (gint32) ceil (self->scale.to)))
+    start_x = MAX (start_x, 0.0);
 
   /* Clusters are built from marks within their reach: the nearest one in
    * the lane whose extent (or bin) covers the event holds it. */
@@ -1566,10 +1573,13 @@ annals_timeline_layout_find_cluster (AnnalsTimelineLayout *self,
       mark_extent (mark, &left, &right);
       left = MIN (left, mark->x - AGGREGATE_BIN_WIDTH / 2.0);
       right = MAX (right, mark->x + AGGREGATE_BIN_WIDTH / 2.0);
-      if (event.x < left || event.x > right)
+      if (event.x >= left && event.x <= right)
+        distance = fabs (event.x - mark->x);
+      else if (start_x >= left && start_x <= right)
+        distance = fabs (start_x - mark->x);
+      else
         continue;
 
-      distance = fabs (event.x - mark->x);
       if (distance < best_distance)
         {
           best = mark;

@@ -302,6 +302,13 @@ assert_dense_lane_complete (AnnalsEventStore *store,
   g_assert_cmpuint (annals_timeline_layout_get_n_marks (layout), <=, 1000 / 12 + 2);
   g_assert_cmpuint (total, ==, expected);
 
+  /* Each of them is found on its own or in a cluster (to light it up
+   * when it is selected). */
+  for (guint i = 0; i < annals_event_store_get_n_dated (store); i++)
+    if (annals_event_record_overlaps (annals_event_store_get_record (store, i), (gint32) floor (from), (gint32) ceil (to)))
+      g_assert_true (annals_timeline_layout_find_mark (layout, i) != NULL ||
+                     annals_timeline_layout_find_cluster (layout, i) != NULL);
+
   annals_timeline_layout_free (layout);
 }
 
