@@ -186,6 +186,8 @@ typedef enum
   LEX_ROLE        = 1 << 11,
   LEX_MEET        = 1 << 12,
   LEX_HOST_CUE    = 1 << 13,
+  LEX_EDITION     = 1 << 14,
+  LEX_COMPLETED   = 1 << 15,
 } LexFlags;
 
 typedef struct
@@ -272,6 +274,7 @@ typedef struct
   GArray            *mentions;    /* Mention of the current sentence */
   guint              lead_sentence;  /* the first sentence of running text */
   guint16           *lex;            /* per token: LexFlags of its word */
+  guint16           *sentence_lex;   /* per sentence: the LexFlags of all its words */
   GPtrArray         *participants;   /* country codes listed in one sentence */
   guint              participants_sentence;  /* its first token + 1 */
   GHashTable        *name_words;     /* first words of the names of events */
@@ -324,6 +327,9 @@ get_lexicon (void)
       add_words (table, months, G_N_ELEMENTS (months), LEX_MONTH);
       add_words (table, role_words, G_N_ELEMENTS (role_words), LEX_ROLE);
       add_words (table, host_cues, G_N_ELEMENTS (host_cues), LEX_HOST_CUE);
+      add_words (table, (const char * const[]) { "one", "edition" }, 2, LEX_EDITION);
+      add_words (table, (const char * const[]) { "was", "were", "took", "ended", "concluded", "began" }, 6,
+                 LEX_COMPLETED);
       add_words (table, (const char * const[]) { "met", "meet", "meets", "gathered", "gather", "convened",
                                                  "meeting", "gathering" }, 8, LEX_MEET);
       for (guint i = 0; i < G_N_ELEMENTS (event_nouns); i++)
@@ -343,6 +349,7 @@ tag_words (Extraction *self)
   guint n = self->tokens->tokens->len;
 
   self->lex = g_new0 (guint16, n + 1);
+  self->sentence_lex = g_new0 (guint16, self->tokens->sentences->len + 1);
   for (guint i = 0; i < n; i++)
     {
       const AnnalsToken *token = annals_tokens_get (self->tokens, i);
@@ -353,6 +360,7 @@ tag_words (Extraction *self)
         continue;
       annals_tokens_lower (self->tokens, i, buffer, sizeof buffer);
       self->lex[i] = GPOINTER_TO_UINT (g_hash_table_lookup (lexicon, buffer));
+      self->sentence_lex[token->sentence] |= self->lex[i];
     }
 }
 
@@ -1917,12 +1925,10 @@ has_completed_cue (Extraction    *self,
                    guint          sentence_first,
                    guint          sentence_last)
 {
-  const AnnalsTokens *tokens = self->tokens;
   guint limit = MIN (sentence_last, mention->last + 8);
 
   for (guint i = clause_start (self, mention, sentence_first); i < limit; i++)
-    if (word_is (tokens, i, "was") || word_is (tokens, i, "were") || word_is (tokens, i, "took") ||
-        word_is (tokens, i, "ended") || word_is (tokens, i, "concluded") || word_is (tokens, i, "began"))
+    if (has_lex (self, i, LEX_COMPLETED))
       return TRUE;
   return FALSE;
 }
@@ -2553,7 +2559,7 @@ add_editions (Extraction *self,
       g_autofree char *base = NULL;
       char *cut;
 
-      if (!(word_is (tokens, i + 1, "one") || word_is (tokens, i + 1, "edition")))
+      if (!has_lex (self, i + 1, LEX_EDITION))
         continue;
       if (!(word_is (tokens, i, "previous") || word_is (tokens, i, "last") || word_is (tokens, i, "first") ||
             word_is (tokens, i, "inaugural") || is_ordinal (self, i)))
@@ -3091,8 +3097,10 @@ process_sentence (Extraction *self,
   split_coordinated_names (self);
   add_list_items (self, sentence_index, first, last);
   add_known_names (self, sentence_index, first, last);
-  add_editions (self, sentence_index, first, last);
-  add_verb_meetings (self, sentence_index, first, last);
+  if ((self->sentence_lex[sentence_index] & LEX_EDITION) != 0)
+    add_editions (self, sentence_index, first, last);
+  if ((self->sentence_lex[sentence_index] & LEX_MEET) != 0)
+    add_verb_meetings (self, sentence_index, first, last);
 
   if (self->mentions->len == 0)
     return;
@@ -3433,6 +3441,7 @@ extraction_clear (Extraction *self)
   g_clear_pointer (&self->timexes, g_array_unref);
   g_clear_pointer (&self->timex_at, g_free);
   g_clear_pointer (&self->lex, g_free);
+  g_clear_pointer (&self->sentence_lex, g_free);
   g_clear_pointer (&self->participants, g_ptr_array_unref);
   g_clear_pointer (&self->name_words, g_hash_table_unref);
   g_clear_pointer (&self->keys, g_hash_table_unref);
