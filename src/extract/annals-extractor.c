@@ -1050,7 +1050,15 @@ build_noun_mention (Extraction      *self,
 
       if (word_is (tokens, i - 1, "a") || word_is (tokens, i - 1, "an"))
         {
-          mention->named = FALSE;
+          /* …unless the name holds a place: "a special Malacca Straits
+           * Patrol briefing" */
+          gboolean has_place = FALSE;
+
+          for (guint k = first; k < noun_index && !has_place; k++)
+            has_place = annals_gazetteer_match (self->gazetteer, tokens, k, noun_index, &(guint){ 0 }) != NULL &&
+                        !is_only_affiliation (self, first, noun_index);
+          if (!has_place)
+            mention->named = FALSE;
           break;
         }
       if (!((before->type == ANNALS_TOKEN_WORD && g_unichar_islower (before->first)) ||
