@@ -343,6 +343,43 @@ test_rollback (Fixture       *fixture,
   g_assert_cmpstr (after, ==, before);
 }
 
+/* The records are read on a connection of their own, except inside this
+ * connection's transaction, whose rows only it sees. */
+static void
+test_store_in_transaction (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(AnnalsDatabase) database = NULL;
+  g_autoptr(AnnalsDatabase) other = NULL;
+  g_autoptr(AnnalsEventStore) store = annals_event_store_new ();
+  g_autoptr(AnnalsEvent) event = annals_event_new ("tsentr", "Tsentr 2023");
+  g_autoptr(GError) error = NULL;
+  AnnalsDatabaseImport *import;
+
+  database = annals_database_open (fixture->path, &error);
+  g_assert_no_error (error);
+  import_good (database, "full.json", NULL);
+
+  import = annals_database_begin_import (database, &error);
+  g_assert_no_error (error);
+  g_assert_true (annals_database_import_event (import, event, &error));
+
+  annals_database_load_store (database, store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (annals_event_store_get_n_total (store), ==, 10);
+
+  other = annals_database_open_with_flags (fixture->path, ANNALS_DATABASE_OPEN_DEFER_CHECK, &error);
+  g_assert_no_error (error);
+  annals_database_load_store (other, store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (annals_event_store_get_n_total (store), ==, 9);
+
+  annals_database_abort_import (import);
+  annals_database_load_store (database, store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (annals_event_store_get_n_total (store), ==, 9);
+}
+
 static void
 test_store (Fixture       *fixture,
             gconstpointer  data)
@@ -721,6 +758,7 @@ main (int    argc,
   ADD ("ids", test_ids);
   ADD ("rollback", test_rollback);
   ADD ("store", test_store);
+  ADD ("store-in-transaction", test_store_in_transaction);
   ADD ("search", test_search);
   ADD ("migration", test_migration);
   ADD ("refused-files", test_refused_files);
