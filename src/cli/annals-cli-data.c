@@ -1343,6 +1343,7 @@ typedef struct
   double open_ms;
   double load_ms;
   double check_ms;
+  double ready_cpu_ms;
   double index_bytes_per_event;
   double range_query_us;
   double range_search_us;
@@ -1364,6 +1365,7 @@ bench_size (const char   *dir,
   g_autoptr(GArray) opens = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) loads = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) checks = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) ready_cpus = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) queries = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) searches = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) hits = g_array_new (FALSE, FALSE, sizeof (double));
@@ -1438,6 +1440,7 @@ bench_size (const char   *dir,
     {
       g_autoptr(AnnalsDatabase) database = NULL;
       gint64 begin, opened, loaded;
+      double cpu_begin = get_cpu_seconds ();
 
       /* As the app opens a library: ready to show, then checked. */
       begin = g_get_monotonic_time ();
@@ -1448,6 +1451,7 @@ bench_size (const char   *dir,
       if (!annals_database_load_store (database, store, error))
         return FALSE;
       loaded = g_get_monotonic_time ();
+      g_array_append_vals (ready_cpus, &(double) { (get_cpu_seconds () - cpu_begin) * 1e3 }, 1);
       if (!annals_database_check (database, error))
         return FALSE;
       g_array_append_vals (opens, &(double) { (opened - begin) / 1e3 }, 1);
@@ -1486,6 +1490,7 @@ bench_size (const char   *dir,
   result->open_ms = median (opens);
   result->load_ms = median (loads);
   result->check_ms = median (checks);
+  result->ready_cpu_ms = median (ready_cpus);
   result->range_query_us = median (queries);
 
   /* The binary search alone takes less than the clock's microsecond:
@@ -1543,8 +1548,9 @@ annals_cli_bench_store (int    argc,
 
   context = g_option_context_new (NULL);
   g_option_context_set_summary (context,
-                                _("Imports generated events into a new database, opens it to a ready "
-                                  "index and queries one-year ranges; prints medians."));
+                                _("Imports generated events (as annals-cli generate --seed 1 makes them: "
+                                  "articles of 3 to 8 events) into a new database, opens it to a "
+                                  "ready index, checks it and queries one-year ranges; prints medians."));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if ((status = parse_options (context, "bench store", &argc, &argv)) >= 0)
     return status;
@@ -1604,11 +1610,11 @@ annals_cli_bench_store (int    argc,
           BenchResult *r = &g_array_index (results, BenchResult, i);
 
           printf ("  { \"events\": %u, \"import_events_per_s\": %.0f, \"import_cpu_events_per_s\": %.0f, \"json_read_events_per_s\": %.0f,"
-                  " \"open_ms\": %.1f, \"load_index_ms\": %.1f, \"ready_ms\": %.1f, \"check_ms\": %.1f,"
+                  " \"open_ms\": %.1f, \"load_index_ms\": %.1f, \"ready_ms\": %.1f, \"ready_cpu_ms\": %.1f, \"check_ms\": %.1f,"
                   " \"index_bytes_per_event\": %.1f, \"year_query_us\": %.1f, \"year_search_us\": %.3f,"
                   " \"year_query_hits\": %.0f, \"db_bytes\": %" G_GINT64_FORMAT " }%s\n",
                   r->n_events, r->import_events_per_s, r->import_cpu_events_per_s, r->json_events_per_s,
-                  r->open_ms, r->load_ms, r->open_ms + r->load_ms, r->check_ms,
+                  r->open_ms, r->load_ms, r->open_ms + r->load_ms, r->ready_cpu_ms, r->check_ms,
                   r->index_bytes_per_event, r->range_query_us, r->range_search_us, r->range_query_hits,
                   r->db_bytes, i + 1 < results->len ? "," : "");
         }
@@ -1630,9 +1636,10 @@ annals_cli_bench_store (int    argc,
       printf ("  open (check deferred):       %10.1f ms\n", r->open_ms);
       printf ("  load the index:              %10.1f ms\n", r->load_ms);
       printf ("  open to a ready index:       %10.1f ms  (target ≤ 1000)\n", r->open_ms + r->load_ms);
+      printf ("    of CPU time:               %10.1f ms\n", r->ready_cpu_ms);
       printf ("  then the integrity check:    %10.1f ms\n", r->check_ms);
       printf ("  index size:                  %10.1f bytes/event  (target ≤ 120)\n", r->index_bytes_per_event);
-      printf ("  one-year range query:        %10.1f µs, %.0f events walked  (target ≤ 100)\n",
+      printf ("  one-year range query:        %10.1f µs, %.0f events overlap it  (target ≤ 100)\n",
               r->range_query_us, r->range_query_hits);
       printf ("    of which the binary search:%10.2f µs\n", r->range_search_us);
     }
