@@ -410,6 +410,42 @@ lower_bound (GArray *entries,
   return index;
 }
 
+/* As lower_bound(), for an answer likely near @index: steps of growing
+ * size, then a binary search in the last one. A bin of a dense lane costs
+ * the log of its own count, not of the lane's. */
+static guint
+gallop_lower_bound (GArray *entries,
+                    guint   index,
+                    double  day)
+{
+  guint step = 1;
+  guint high;
+
+  if (index >= entries->len || g_array_index (entries, Entry, index).first_day >= day)
+    return index;
+
+  /* Invariant: the entry at @index is before @day. */
+  while (index + step < entries->len && g_array_index (entries, Entry, index + step).first_day < day)
+    {
+      index += step;
+      step *= 2;
+    }
+
+  high = MIN (index + step, entries->len);
+  index++;
+  while (index < high)
+    {
+      guint middle = index + (high - index) / 2;
+
+      if (g_array_index (entries, Entry, middle).first_day < day)
+        index = middle + 1;
+      else
+        high = middle;
+    }
+
+  return index;
+}
+
 static double
 measure_label (AnnalsTimelineLayout    *self,
                const AnnalsEventRecord *record,
@@ -725,7 +761,7 @@ collect_aggregated (AnnalsTimelineLayout *self,
       for (guint b = 0; b < n_bins && index < entries->len; b++)
         {
           double bin_end = (first_bin + b + 1) * bin_days;
-          guint next = lower_bound (entries, index, MIN (bin_end, self->scale.to));
+          guint next = gallop_lower_bound (entries, index, MIN (bin_end, self->scale.to));
 
           if (next > index)
             {

@@ -273,15 +273,10 @@ paint_sprite (cairo_t         *cr,
               double           x,
               double           y)
 {
-  double scale_x;
-  double scale_y;
-
-  cairo_surface_get_device_scale (sprite, &scale_x, &scale_y);
+  /* A surface source without extend is bounded by the sprite: painting
+   * it builds no path. */
   cairo_set_source_surface (cr, sprite, x, y);
-  cairo_rectangle (cr, x, y,
-                   cairo_image_surface_get_width (sprite) / scale_x,
-                   cairo_image_surface_get_height (sprite) / scale_y);
-  cairo_fill (cr);
+  cairo_paint (cr);
 }
 
 /* The cache key of a rendered text: put together by hand, as a dense
