@@ -318,6 +318,7 @@ test_dense_ongoing (void)
   g_autoptr(AnnalsEventStore) store = annals_event_store_new ();
   gint32 first = (gint32) timeline_test_day (2000, 1, 1);
   gint32 view = (gint32) timeline_test_day (2004, 7, 1);
+  gint32 gap = (gint32) timeline_test_day (2008, 3, 1);
   guint key = 0;
 
   /* Dense point events, and among them events that began before the view
@@ -326,10 +327,18 @@ test_dense_ongoing (void)
   annals_event_store_begin_update (store);
   for (gint32 day = first; day < first + 3650; day++)
     {
-      append_record (store, key++, ANNALS_EVENT_KIND_MEETING, day, day + 1,
-                     ANNALS_PRECISION_DAY, ANNALS_PRECISION_NONE);
-      append_record (store, key++, ANNALS_EVENT_KIND_VISIT, day, day + 1,
-                     ANNALS_PRECISION_DAY, ANNALS_PRECISION_NONE);
+      /* Three weeks without a new event: at the left edge there is only
+       * what goes on. */
+      if (day < gap || day >= gap + 21)
+        {
+          append_record (store, key++, ANNALS_EVENT_KIND_MEETING, day, day + 1,
+                         ANNALS_PRECISION_DAY, ANNALS_PRECISION_NONE);
+          append_record (store, key++, ANNALS_EVENT_KIND_VISIT, day, day + 1,
+                         ANNALS_PRECISION_DAY, ANNALS_PRECISION_NONE);
+        }
+      if (day == (gint32) timeline_test_day (2008, 1, 1))
+        append_record (store, key++, ANNALS_EVENT_KIND_STATEMENT, day, (gint32) timeline_test_day (2009, 1, 1),
+                       ANNALS_PRECISION_YEAR, ANNALS_PRECISION_NONE);
       if (day == (gint32) timeline_test_day (2004, 1, 1))
         append_record (store, key++, ANNALS_EVENT_KIND_SUMMIT, day, (gint32) timeline_test_day (2005, 1, 1),
                        ANNALS_PRECISION_YEAR, ANNALS_PRECISION_NONE);
@@ -355,6 +364,9 @@ test_dense_ongoing (void)
   /* Starting within a day, and at the very first day. */
   assert_dense_lane_complete (store, 0, view + 0.5, view + 365.5);
   assert_dense_lane_complete (store, 0, first, first + 365);
+  /* Only the year's statement goes on at the left edge. */
+  assert_dense_lane_complete (store, 0, gap, gap + 365);
+  assert_dense_lane_complete (store, 0, gap, gap + 60);
 }
 
 static guint
