@@ -214,6 +214,7 @@ typedef struct
   gboolean        kind_guessed; /* no event noun said it */
   gboolean        edition;      /* "the previous one", "its first edition" */
   char            series_host[3];
+  guint           coordinated_with;  /* mention index + 1 of "X and the Y" */
   char            place_code[3];/* a place among its words: "the Madrid meeting" */
   gboolean        past_clause;  /* "was held", "took place" */
   char            list_host[3]; /* for list items: "B in Russia" */
@@ -2635,6 +2636,84 @@ add_editions (Extraction *self,
     }
 }
 
+/* "The Third ADMM-Plus and the ASEAN Defense Ministers' Meeting (ADMM)
+ * Retreat will take place …": a name coordinated with an event is an
+ * event of the same kind, on the same dates. */
+static void
+add_coordinated_names (Extraction *self,
+                       guint       sentence_index,
+                       guint       sentence_first,
+                       guint       sentence_last)
+{
+  const AnnalsTokens *tokens = self->tokens;
+  guint n_mentions = self->mentions->len;
+
+  for (guint m = 0; m < n_mentions; m++)
+    {
+      const Mention *event = &g_array_index (self->mentions, Mention, m);
+      Mention mention = { 0 };
+      guint and_index = event->first;
+      guint name_last, name_first;
+
+      if (event->plural || !event->has_kind || event->by_verb)
+        continue;
+      if (and_index > sentence_first && word_is (tokens, and_index - 1, "the"))
+        and_index--;
+      if (and_index <= sentence_first + 1 || !word_is (tokens, and_index - 1, "and"))
+        continue;
+
+      name_last = and_index - 1;
+      name_first = name_last;
+      while (name_first > sentence_first && name_first + 5 > name_last &&
+             (is_name_word (self, name_first - 1) ||
+              (annals_tokens_is_dash (tokens, name_first - 1) && annals_tokens_is_joined (tokens, name_first - 1) &&
+               annals_tokens_is_joined (tokens, name_first))))
+        name_first--;
+      if (name_first == name_last || overlaps_mention (self, name_first, name_last))
+        continue;
+      /* Countries and people are not events: "Russia and the …"; an event
+       * name has a number, an ordinal or a joined part ("ADMM-Plus") */
+      if (is_only_affiliation (self, name_first, name_last))
+        continue;
+      {
+        gboolean eventlike = name_first > sentence_first && is_ordinal (self, name_first - 1);
+
+        for (guint k = name_first; k < name_last && !eventlike; k++)
+          eventlike = annals_tokens_get (tokens, k)->type == ANNALS_TOKEN_NUMBER ||
+                      g_unichar_isdigit (g_utf8_get_char (tokens->text + annals_tokens_get (tokens, k)->end - 1)) ||
+                      annals_tokens_is_dash (tokens, k);
+        if (!eventlike)
+          continue;
+      }
+      if (annals_tokens_is_dash (tokens, name_first))
+        continue;
+
+      /* An ordinal before the name belongs to it: "the Third ADMM-Plus" */
+      if (name_first > sentence_first && is_ordinal (self, name_first - 1))
+        {
+          name_first--;
+          mention.ordinal = normalize_span (self, name_first, name_first + 1);
+        }
+      if (!(name_first == sentence_first || word_is (tokens, name_first - 1, "the") ||
+            word_is (tokens, name_first - 1, "The")))
+        {
+          g_free (mention.ordinal);
+          continue;
+        }
+
+      mention.first = name_first;
+      mention.last = name_last;
+      mention.sentence = sentence_index;
+      mention.kind = event->kind;
+      mention.has_kind = TRUE;
+      mention.named = TRUE;
+      mention.coordinated_with = m + 1;
+      mention.title = dup_tokens_text (self, name_first, name_last);
+      mention.name_key = normalize_span (self, mention.ordinal != NULL ? name_first + 1 : name_first, name_last);
+      g_array_append_val (self->mentions, mention);
+    }
+}
+
 static void
 add_list_items (Extraction *self,
                 guint       sentence_index,
@@ -3103,6 +3182,7 @@ process_sentence (Extraction *self,
     }
 
   split_coordinated_names (self);
+  add_coordinated_names (self, sentence_index, first, last);
   add_list_items (self, sentence_index, first, last);
   add_known_names (self, sentence_index, first, last);
   if ((self->sentence_lex[sentence_index] & LEX_EDITION) != 0)
@@ -3160,6 +3240,27 @@ process_sentence (Extraction *self,
 
         owners[m] = process_mention (self, mention, first, last);
       }
+
+  /* Coordinated events share dates and place: one takes the other's. */
+  for (guint m = 0; m < self->mentions->len; m++)
+    {
+      const Mention *mention = &g_array_index (self->mentions, Mention, m);
+
+      if (mention->coordinated_with == 0 || owners[m] == NULL)
+        continue;
+      for (guint n = 0; n < self->mentions->len; n++)
+        {
+          const Mention *other = &g_array_index (self->mentions, Mention, n);
+
+          /* mentions were sorted: find the partner by its tokens */
+          if (n != m && owners[n] != NULL && owners[n] != owners[m] && other->first > mention->last &&
+              other->first <= mention->last + 2 && owners[m]->container == NULL)
+            {
+              owners[m]->container = owners[n];
+              owners[m]->planned_cue = owners[m]->planned_cue || owners[n]->planned_cue;
+            }
+        }
+    }
 
   assign_dates (self, first, last, owners);
 }
