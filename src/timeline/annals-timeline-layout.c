@@ -49,6 +49,10 @@ typedef struct
    * before a day still go on is two binary searches. */
   GArray  *end_days[ANNALS_N_EVENT_KINDS];
   guint    n_sorted_end_days[ANNALS_N_EVENT_KINDS];
+  /* Where the last frame found its first candidates and the end of the
+   * events that began before it: hints for the next frame. */
+  guint    first_hint[ANNALS_N_EVENT_KINDS];
+  guint    ended_hint[ANNALS_N_EVENT_KINDS];
   /* The events longer than SHORT_DURATION, whatever their kind. */
   GArray  *long_entries;
   gint32   max_long_duration;
@@ -368,27 +372,6 @@ continue_index (AnnalsTimelineLayout *self,
     }
 }
 
-/* The number of end days <= @day. */
-static guint
-count_ended (GArray *end_days,
-             double  day)
-{
-  guint low = 0;
-  guint high = end_days->len;
-
-  while (low < high)
-    {
-      guint middle = low + (high - low) / 2;
-
-      if (g_array_index (end_days, gint32, middle) <= day)
-        low = middle + 1;
-      else
-        high = middle;
-    }
-
-  return low;
-}
-
 /* The first entry at or after @index whose day is >= @day. */
 static guint
 lower_bound (GArray *entries,
@@ -410,40 +393,71 @@ lower_bound (GArray *entries,
   return index;
 }
 
-/* As lower_bound(), for an answer likely near @index: steps of growing
- * size, then a binary search in the last one. A bin of a dense lane costs
- * the log of its own count, not of the lane's. */
+/* The first of @n days (gint32 at the start of records @stride bytes
+ * apart, sorted) that is >= @day, or > @day when @after_equal, for an
+ * answer likely near @hint: steps of growing size from there, then a
+ * binary search in the last one. The answer costs the log of its distance
+ * from the hint, and touches little memory: the previous frame's answer
+ * is a good hint while panning and zooming, the previous bin's for the
+ * next bin. */
 static guint
-gallop_lower_bound (GArray *entries,
-                    guint   index,
-                    double  day)
+search_near (const void *data,
+             gsize       stride,
+             guint       n,
+             guint       hint,
+             double      day,
+             gboolean    after_equal)
 {
+#define DAY_AT(i) ((double) *(const gint32 *) (gconstpointer) ((const guint8 *) data + (gsize) (i) * stride))
+#define IS_BEFORE(i) (after_equal ? DAY_AT (i) <= day : DAY_AT (i) < day)
   guint step = 1;
+  guint low;
   guint high;
 
-  if (index >= entries->len || g_array_index (entries, Entry, index).first_day >= day)
-    return index;
-
-  /* Invariant: the entry at @index is before @day. */
-  while (index + step < entries->len && g_array_index (entries, Entry, index + step).first_day < day)
+  hint = MIN (hint, n);
+  if (hint < n && IS_BEFORE (hint))
     {
-      index += step;
-      step *= 2;
+      low = hint;
+      while (low + step < n && IS_BEFORE (low + step))
+        {
+          low += step;
+          step *= 2;
+        }
+      high = MIN (low + step, n);
+      low++;
+    }
+  else
+    {
+      high = hint;
+      while (high >= step && !IS_BEFORE (high - step))
+        {
+          high -= step;
+          step *= 2;
+        }
+      low = high >= step ? high - step + 1 : 0;
     }
 
-  high = MIN (index + step, entries->len);
-  index++;
-  while (index < high)
+  while (low < high)
     {
-      guint middle = index + (high - index) / 2;
+      guint middle = low + (high - low) / 2;
 
-      if (g_array_index (entries, Entry, middle).first_day < day)
-        index = middle + 1;
+      if (IS_BEFORE (middle))
+        low = middle + 1;
       else
         high = middle;
     }
 
-  return index;
+  return low;
+#undef IS_BEFORE
+#undef DAY_AT
+}
+
+static guint
+search_entries (GArray *entries,
+                guint   hint,
+                double  day)
+{
+  return search_near (entries->data, sizeof (Entry), entries->len, hint, day, FALSE);
 }
 
 static double
@@ -721,6 +735,7 @@ find_ongoing (AnnalsTimelineLayout *self,
 static void
 collect_aggregated (AnnalsTimelineLayout *self,
                     LaneIndex            *lane,
+                    const guint          *first,
                     GArray               *items)
 {
   double bin_days = AGGREGATE_BIN_WIDTH / annals_time_scale_get_pixels_per_day (&self->scale);
@@ -741,13 +756,16 @@ collect_aggregated (AnnalsTimelineLayout *self,
       if (entries == NULL)
         continue;
 
-      index = lower_bound (entries, 0, self->scale.from);
+      index = search_entries (entries, first[k], self->scale.from);
 
       /* While the index is being built its end days are sorted only up to
        * what was indexed; they are complete once it is. */
       if (lane->n_sorted_end_days[k] == entries->len)
         {
-          guint ended = count_ended (lane->end_days[k], self->scale.from);
+          guint ended = search_near (lane->end_days[k]->data, sizeof (gint32), lane->end_days[k]->len,
+                                     lane->ended_hint[k], self->scale.from, TRUE);
+
+          lane->ended_hint[k] = ended;
 
           if (index > ended)
             {
@@ -761,7 +779,7 @@ collect_aggregated (AnnalsTimelineLayout *self,
       for (guint b = 0; b < n_bins && index < entries->len; b++)
         {
           double bin_end = (first_bin + b + 1) * bin_days;
-          guint next = gallop_lower_bound (entries, index, MIN (bin_end, self->scale.to));
+          guint next = search_entries (entries, index, MIN (bin_end, self->scale.to));
 
           if (next > index)
             {
@@ -1083,8 +1101,10 @@ layout_lanes (AnnalsTimelineLayout *self,
             {
               if (index->entries[k] == NULL)
                 continue;
-              first[k] = lower_bound (index->entries[k], 0, self->scale.from - MIN (index->max_duration[k], SHORT_DURATION));
-              last[k] = lower_bound (index->entries[k], first[k], self->scale.to);
+              first[k] = search_entries (index->entries[k], index->first_hint[k],
+                                         self->scale.from - MIN (index->max_duration[k], SHORT_DURATION));
+              last[k] = search_entries (index->entries[k], first[k], self->scale.to);
+              index->first_hint[k] = first[k];
               n_candidates += last[k] - first[k];
             }
 
@@ -1118,7 +1138,7 @@ layout_lanes (AnnalsTimelineLayout *self,
           if (n_candidates <= n_bins * DETAIL_PER_BIN)
             collect_detailed (self, index, first, last, long_first, long_last, items);
           else
-            collect_aggregated (self, index, items);
+            collect_aggregated (self, index, first, items);
 
           lane.n_rows = place_rows (self, items);
 
