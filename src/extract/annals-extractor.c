@@ -1818,6 +1818,42 @@ find_host (Extraction    *self,
         break;
     }
 
+  /* The organiser as the subject: "the Malaysian Armed Forces will give
+   * a special … briefing", "Russia’s Defence Ministry will hold …" */
+  for (guint i = mention->first; i > sentence_first && i + 4 > mention->first; i--)
+    {
+      guint verb = i - 1;
+
+      if (!(word_is (tokens, verb, "give") || word_is (tokens, verb, "gives") || word_is (tokens, verb, "hold") ||
+            word_is (tokens, verb, "holds") || word_is (tokens, verb, "conduct") || word_is (tokens, verb, "conducts") ||
+            word_is (tokens, verb, "stage") || word_is (tokens, verb, "stages") || word_is (tokens, verb, "organise") ||
+            word_is (tokens, verb, "organize") || word_is (tokens, verb, "organises") || word_is (tokens, verb, "organizes")))
+        continue;
+      if (verb > sentence_first && (word_is (tokens, verb - 1, "will") || word_is (tokens, verb - 1, "to")))
+        verb--;
+      /* "Armed Forces", "Defence Ministry", "Navy" after a demonym or a country */
+      for (guint j = verb; j > sentence_first && j + 6 > verb; j--)
+        {
+          guint n = 0;
+          const AnnalsPlace *place = annals_gazetteer_match (self->gazetteer, tokens, j - 1, verb, &n);
+
+          if (place != NULL && place->code[0] != '\0' &&
+              (place->type == ANNALS_PLACE_DEMONYM || place->type == ANNALS_PLACE_COUNTRY) &&
+              j - 1 + n < verb && is_capitalized_word (tokens, j - 1 + n +
+                                                       (annals_tokens_is_apostrophe (tokens, j - 1 + n) ? 2 : 0)))
+            {
+              g_strlcpy (host->code, place->code, sizeof host->code);
+              host->place = NULL;
+              host->strength = 2;
+              return TRUE;
+            }
+          if (!is_capitalized_word (tokens, j - 1) && !annals_tokens_is_apostrophe (tokens, j - 1) &&
+              !word_is (tokens, j - 1, "s") && !word_is (tokens, j - 1, "the"))
+            break;
+        }
+      break;
+    }
+
   /* Still to the left, weaker: "gather in Singapore for the …", "reached
    * Qingdao … for the … exercise" */
   for (guint i = mention->first; i > sentence_first && i + 20 > mention->first; i--)
@@ -2197,7 +2233,7 @@ attach_mention (Extraction    *self,
           Candidate *other = g_ptr_array_index (self->candidates, c);
 
           if (other != candidate && !other->weak && other->last_token <= mention->first &&
-              other->last_token > sentence_first && other->first_sentence == mention->sentence)
+              other->last_token > sentence_first)
             latest = other;
         }
       if (latest != NULL)
