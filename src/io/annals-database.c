@@ -847,11 +847,13 @@ insert_participant (AnnalsDatabase  *self,
 
 /* The events an import may merge into, by kind and normalized title,
  * held in memory so that an import does not query the database per
- * event. Loaded once per import when the database is small (every key of
- * it; an empty one has none), and kept up to date with each event the
- * import adds. For a large database the keys are not loaded, and each
- * event asks the database for its candidates instead. */
+ * event. Loaded once per import, at its start into an empty database,
+ * after its first thousand events into one of up to 250,000 events
+ * (every key of it), and kept up to date with each event the import
+ * adds. Before that, and into a larger database, each event asks the
+ * database for its candidates instead. */
 #define MERGE_KEYS_MAX_STORED 250000
+#define MERGE_KEYS_AFTER_QUERIES 1000
 
 typedef struct
 {
@@ -1330,6 +1332,10 @@ struct _AnnalsDatabaseImport
   gint64             documents_before;
   MergeKeys         *merge_keys;        /* NULL: asked of the database per event */
   gboolean           indexes_deferred;  /* the secondary indexes are built at commit */
+  gboolean           keys_too_many;     /* the database is too large for merge_keys */
+  gint64             n_stored;          /* events stored before the import */
+  guint              n_queried;         /* events whose candidates were queried */
+  guint              keys_after;        /* n_queried that makes merge_keys worth loading */
   AnnalsImportStats  stats;
 };
 
@@ -1493,7 +1499,9 @@ annals_database_begin_import (AnnalsDatabase  *self,
       return NULL;
     }
 
-  merge_keys = load_merge_keys (self, n_events, &local_error);
+  /* An empty database has no keys to load; otherwise they are loaded
+   * once the import proves long (see import_event). */
+  merge_keys = n_events == 0 ? load_merge_keys (self, 0, &local_error) : NULL;
   if (local_error != NULL)
     {
       g_propagate_error (error, g_steal_pointer (&local_error));
@@ -1521,6 +1529,11 @@ annals_database_begin_import (AnnalsDatabase  *self,
   import->database = g_object_ref (self);
   import->merge_keys = merge_keys;
   import->indexes_deferred = deferred;
+  import->n_stored = n_events;
+  /* The tests load the keys at once, to take that path on small data. */
+  import->keys_after = g_getenv ("ANNALS_TEST_MERGE_KEYS_AFTER") != NULL ?
+                       (guint) g_ascii_strtoull (g_getenv ("ANNALS_TEST_MERGE_KEYS_AFTER"), NULL, 10) :
+                       MERGE_KEYS_AFTER_QUERIES;
   import->events_before = events_before;
   import->documents_before = documents_before;
   annals_database_import_next_file (import, NULL);
@@ -1577,6 +1590,26 @@ annals_database_import_event (AnnalsDatabaseImport  *import,
 
   normalized_title = annals_event_normalize_title (annals_event_get_title (event));
   merge_key = make_merge_key (annals_event_get_kind (event), normalized_title);
+
+  /* A few events (an article added) ask the database for their merge
+   * candidates; a long import loads every key once, when the database
+   * is small enough, its own rows so far included. */
+  if (import->merge_keys == NULL && !import->keys_too_many &&
+      import->n_queried >= import->keys_after)
+    {
+      g_autoptr(GError) local_error = NULL;
+
+      import->merge_keys = load_merge_keys (self, import->n_stored + import->stats.events_added,
+                                            &local_error);
+      if (local_error != NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+      import->keys_too_many = import->merge_keys == NULL;
+    }
+  if (import->merge_keys == NULL)
+    import->n_queried++;
 
   if (!find_merge_target (self, import->merge_keys, event, merge_key, normalized_title,
                           &target, &target_rowid, error))

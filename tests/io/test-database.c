@@ -26,13 +26,16 @@ fixture_set_up (Fixture       *fixture,
   fixture->dir = io_test_make_tmp_dir ();
   fixture->path = g_build_filename (fixture->dir, "test.annals", NULL);
 
-  /* Merge candidates come from memory (loaded once per import) when the
-   * database is small, from a query per event when it is large: the
-   * "-queried" tests take the second path on small data. */
-  if (data != NULL)
-    g_setenv ("ANNALS_TEST_MERGE_KEYS_MAX", data, TRUE);
-  else
-    g_unsetenv ("ANNALS_TEST_MERGE_KEYS_MAX");
+  /* Merge candidates come from a query per event for the first events
+   * of an import, then from memory (loaded once) when the database is
+   * small: the "-queried" tests never load them, the "-in-memory" tests
+   * load them at once. */
+  g_unsetenv ("ANNALS_TEST_MERGE_KEYS_MAX");
+  g_unsetenv ("ANNALS_TEST_MERGE_KEYS_AFTER");
+  if (g_strcmp0 (data, "queried") == 0)
+    g_setenv ("ANNALS_TEST_MERGE_KEYS_MAX", "0", TRUE);
+  else if (g_strcmp0 (data, "in-memory") == 0)
+    g_setenv ("ANNALS_TEST_MERGE_KEYS_AFTER", "0", TRUE);
 }
 
 static void
@@ -752,9 +755,12 @@ main (int    argc,
   ADD ("merge", test_merge);
   ADD ("merge-dates", test_merge_dates);
   ADD ("merge-undated", test_merge_undated);
-  g_test_add ("/annals/io/database/merge-queried", Fixture, "0", fixture_set_up, test_merge, fixture_tear_down);
-  g_test_add ("/annals/io/database/merge-dates-queried", Fixture, "0", fixture_set_up, test_merge_dates, fixture_tear_down);
-  g_test_add ("/annals/io/database/merge-undated-queried", Fixture, "0", fixture_set_up, test_merge_undated, fixture_tear_down);
+  g_test_add ("/annals/io/database/merge-queried", Fixture, "queried", fixture_set_up, test_merge, fixture_tear_down);
+  g_test_add ("/annals/io/database/merge-dates-queried", Fixture, "queried", fixture_set_up, test_merge_dates, fixture_tear_down);
+  g_test_add ("/annals/io/database/merge-undated-queried", Fixture, "queried", fixture_set_up, test_merge_undated, fixture_tear_down);
+  g_test_add ("/annals/io/database/merge-in-memory", Fixture, "in-memory", fixture_set_up, test_merge, fixture_tear_down);
+  g_test_add ("/annals/io/database/merge-dates-in-memory", Fixture, "in-memory", fixture_set_up, test_merge_dates, fixture_tear_down);
+  g_test_add ("/annals/io/database/merge-undated-in-memory", Fixture, "in-memory", fixture_set_up, test_merge_undated, fixture_tear_down);
   ADD ("ids", test_ids);
   ADD ("rollback", test_rollback);
   ADD ("store", test_store);
