@@ -30,6 +30,10 @@ parse_options (GOptionContext *context,
                const char     *command)
 {
   g_autoptr(GError) error = NULL;
+  g_autofree char *prgname = g_strconcat ("annals-cli ", command, NULL);
+
+  /* "Usage: annals-cli timex [OPTION…] ARTICLE" */
+  g_set_prgname (prgname);
 
   if (!g_option_context_parse (context, argc, argv, &error))
     {
@@ -226,7 +230,7 @@ annals_cli_extract (int    argc,
   const GOptionEntry entries[] = {
     { "published", 0, 0, G_OPTION_ARG_STRING, &published_text,
       N_("Publication date of the articles, overriding their header"), N_("YYYY-MM-DD") },
-    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, N_("ARTICLE…") },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, NULL },
     { NULL }
   };
 
@@ -282,7 +286,7 @@ annals_cli_timex (int    argc,
     { "published", 0, 0, G_OPTION_ARG_STRING, &published_text,
       N_("Publication date to resolve relative dates against"), N_("YYYY-MM-DD") },
     { "json", 0, 0, G_OPTION_ARG_NONE, &as_json, N_("Print JSON instead of lines"), NULL },
-    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, N_("ARTICLE") },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, NULL },
     { NULL }
   };
   const char * const type_names[] = { "DATE", "TIME", "DURATION", "SET" };
@@ -398,7 +402,7 @@ annals_cli_eval (int    argc,
     { "verbose", 'v', 0, G_OPTION_ARG_NONE, &verbose, N_("List matched, missed and extra events"), NULL },
     { "min-confidence", 0, 0, G_OPTION_ARG_DOUBLE, &min_confidence,
       N_("Lowest confidence of a predicted event (default 0.5)"), N_("X") },
-    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &dirs, NULL, N_("DIR") },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &dirs, NULL, NULL },
     { NULL }
   };
 
