@@ -804,6 +804,31 @@ collect_aggregated (AnnalsTimelineLayout *self,
           bins[0].kind_counts[k] = 0;
         }
 
+  /* A bin cut by an edge is drawn in view; where that would put it on
+   * its neighbour, it joins the neighbour instead. */
+  for (guint b = 0; b < n_bins; b++)
+    {
+      double x = annals_time_scale_time_to_x (&self->scale, (first_bin + b + 0.5) * bin_days);
+      guint neighbour;
+
+      if (bins[b].count == 0)
+        continue;
+      if (x < AGGREGATE_BIN_WIDTH / 2.0 && b + 1 < n_bins)
+        neighbour = b + 1;
+      else if (x > self->width - AGGREGATE_BIN_WIDTH / 2.0 && b > 0)
+        neighbour = b - 1;
+      else
+        continue;
+      if (bins[neighbour].count == 0)
+        continue;
+
+      bins[neighbour].count += bins[b].count;
+      bins[neighbour].position = MIN (bins[neighbour].position, bins[b].position);
+      for (guint k = 0; k < ANNALS_N_EVENT_KINDS; k++)
+        bins[neighbour].kind_counts[k] += bins[b].kind_counts[k];
+      bins[b].count = 0;
+    }
+
   for (guint b = 0; b < n_bins; b++)
     {
       AnnalsTimelineMark *bin = &bins[b];
@@ -1596,6 +1621,7 @@ annals_timeline_layout_find_cluster (AnnalsTimelineLayout *self,
   const AnnalsEventRecord *record;
   AnnalsTimelineMark event;
   double best_distance = G_MAXDOUBLE;
+  double reach = AGGREGATE_BIN_WIDTH / 2.0;
   double start_x;
   int lane;
 
@@ -1612,7 +1638,12 @@ annals_timeline_layout_find_cluster (AnnalsTimelineLayout *self,
    * the left edge when it began before the view and goes on in it. */
   start_x = event.x_start;
   if (annals_event_record_overlaps (record, (gint32) floor (self->scale.from), (gint32) ceil (self->scale.to)))
-    start_x = MAX (start_x, 0.0);
+    {
+      start_x = MAX (start_x, 0.0);
+      /* A bin at an edge may have joined its neighbour. */
+      if (start_x < AGGREGATE_BIN_WIDTH || start_x > self->width - AGGREGATE_BIN_WIDTH)
+        reach = 1.5 * AGGREGATE_BIN_WIDTH;
+    }
 
   /* Clusters are built from marks within their reach: the nearest one in
    * the lane whose extent (or bin) covers the event holds it. */
@@ -1627,8 +1658,8 @@ annals_timeline_layout_find_cluster (AnnalsTimelineLayout *self,
         continue;
 
       mark_extent (mark, &left, &right);
-      left = MIN (left, mark->x - AGGREGATE_BIN_WIDTH / 2.0);
-      right = MAX (right, mark->x + AGGREGATE_BIN_WIDTH / 2.0);
+      left = MIN (left, mark->x - reach);
+      right = MAX (right, mark->x + reach);
       if (event.x >= left && event.x <= right)
         distance = fabs (event.x - mark->x);
       else if (start_x >= left && start_x <= right)
