@@ -1382,8 +1382,9 @@ find_referent (Extraction    *self,
   Candidate *best = NULL;
   Candidate *found;
 
-  /* The same title or alias, by lookup */
-  found = g_hash_table_lookup (self->keys, title_key);
+  /* The same title or alias, by lookup; a bare noun ("concerts",
+   * "talks") is too common a title to join two events by. */
+  found = mention->bare ? NULL : g_hash_table_lookup (self->keys, title_key);
   if (found != NULL && compatible (found, mention))
     return found;
   if (mention->alias_key != NULL)
