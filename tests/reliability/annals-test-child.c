@@ -132,6 +132,20 @@ read_memory_kb (GPid        pid,
   return named;
 }
 
+glong
+annals_test_get_high_water_kb (void)
+{
+  glong resident_kb;
+  glong high_water_kb;
+  struct rusage usage = { 0 };
+
+  if (read_memory_kb (getpid (), NULL, &resident_kb, &high_water_kb) && high_water_kb > 0)
+    return high_water_kb;
+
+  getrusage (RUSAGE_SELF, &usage);
+  return usage.ru_maxrss;
+}
+
 void
 annals_child_wait (GPid               pid,
                    const char        *program,

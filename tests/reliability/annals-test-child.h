@@ -53,6 +53,10 @@ gboolean annals_child_run            (const char * const *argv,
 void     annals_child_result_clear   (AnnalsChildResult  *result);
 char    *annals_child_result_describe (const AnnalsChildResult *result);
 
+/* The peak resident set of this process since its exec: VmHWM, not
+ * getrusage(), which also counts what a fork shared with the parent. */
+glong    annals_test_get_high_water_kb (void);
+
 /* The annals-cli that meson built (ANNALS_CLI), or NULL. */
 const char *annals_test_get_cli      (void);
 
