@@ -281,6 +281,7 @@ typedef struct
   GHashTable        *name_words;     /* first words of the names of events */
   GHashTable        *keys;           /* normalized title or alias → Candidate */
   int                plan_year;      /* "are to be held this year" in the lead */
+  char               headline_host[3];  /* "Malaysia to host …" in the title */
   guint              article_end;    /* first token of the furniture after the article */
   guint              inside_cue_sentence;  /* first token + 1 of the sentence below */
   gboolean           inside_cue;
@@ -3353,6 +3354,11 @@ finish_candidate (Extraction *self,
         annals_date_set_month (&candidate->start, published->year, published->month);
     }
 
+  /* The host the headline names, for the events of the lead that name none */
+  if (annals_event_get_host_country (candidate->event) == NULL && self->headline_host[0] != '\0' &&
+      candidate->first_sentence >= self->lead_sentence && candidate->first_sentence <= self->lead_sentence + 1)
+    annals_event_set_host_country (candidate->event, self->headline_host);
+
   /* The dateline's city is where an event of the dateline's day took
    * place, when the text names no other place ("MOSCOW, June 23 … said on
    * Friday at a session of …"). */
@@ -3506,6 +3512,45 @@ find_article_end (Extraction *self)
     }
 }
 
+/* The host a headline names: "Malaysia to host ASEAN defence chiefs …",
+ * "Ankara will host NATO's July 2026 summit". */
+static void
+find_headline_host (Extraction *self)
+{
+  g_autoptr(AnnalsTokens) tokens = NULL;
+  const char *title = self->article->title;
+
+  self->headline_host[0] = '\0';
+  if (title == NULL || title[0] == '\0')
+    return;
+
+  tokens = annals_tokens_new (title, strlen (title));
+  for (guint i = 1; i < tokens->tokens->len; i++)
+    {
+      static const char * const verbs[] = { "host", "hosts", "hosting", "hosted" };
+      gboolean verb = FALSE;
+
+      for (guint v = 0; v < G_N_ELEMENTS (verbs); v++)
+        verb = verb || annals_tokens_equal (tokens, i, verbs[v], TRUE);
+      if (!verb)
+        continue;
+
+      /* The place right before: "Malaysia to host", "Ankara will host" */
+      for (guint j = 0; j < i; j++)
+        {
+          guint n = 0;
+          const AnnalsPlace *place = annals_gazetteer_match (self->gazetteer, tokens, j, i, &n);
+
+          if (place != NULL && place->code[0] != '\0' && place->type != ANNALS_PLACE_DEMONYM && j + n + 2 >= i)
+            {
+              g_strlcpy (self->headline_host, place->code, sizeof self->headline_host);
+              return;
+            }
+        }
+      return;
+    }
+}
+
 /* The year a lead announces a plan for: "Exercises … are to be held this
  * year", "will hold … next year". */
 static void
@@ -3569,6 +3614,7 @@ extract (Extraction *self,
       }
 
   find_plan_year (self);
+  find_headline_host (self);
   find_article_end (self);
 
   for (guint s = 0; s < self->tokens->sentences->len; s++)

@@ -390,6 +390,22 @@ test_page_furniture (void)
 }
 
 static void
+test_headline_host (void)
+{
+  const char *text = "title: Kazakhstan to host SCO defence chiefs\npublished: 2024-04-20\n\n"
+                     "The SCO Defence Ministers' Meeting will take place here on April 26, drawing "
+                     "delegations from the member states.";
+  g_autoptr(AnnalsEventSet) set = annals_extract_text (text, -1, "headline.txt", NULL, NULL);
+  AnnalsEvent *event;
+
+  g_assert_nonnull (set);
+  g_assert_cmpuint (annals_event_set_get_events (set)->len, ==, 1);
+  event = g_ptr_array_index (annals_event_set_get_events (set), 0);
+  g_assert_cmpstr (annals_event_get_host_country (event), ==, "KZ");
+  g_assert_cmpint (annals_event_get_status (event), ==, ANNALS_EVENT_STATUS_PLANNED);
+}
+
+static void
 test_random_bytes (void)
 {
   GRand *rand = g_rand_new_with_seed (4);
@@ -489,6 +505,7 @@ main (int   argc,
   g_test_add_func ("/annals/extract/input/bad", test_bad_input);
   g_test_add_func ("/annals/extract/input/dateline-is-body", test_dateline_is_body);
   g_test_add_func ("/annals/extract/input/page-furniture", test_page_furniture);
+  g_test_add_func ("/annals/extract/input/headline-host", test_headline_host);
   g_test_add_func ("/annals/extract/input/random", test_random_bytes);
   g_test_add_func ("/annals/extract/linear/ten-megabytes", test_ten_megabytes);
 
