@@ -76,6 +76,13 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+enum {
+  DAMAGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 static void finish_job (AnnalsLibrary *self);
 
 static void
@@ -219,7 +226,9 @@ run_read_job (GTask *task,
 
   if (job->database == NULL)
     {
-      job->database = annals_database_open (job->database_path, &error);
+      job->database = annals_database_open_with_flags (job->database_path,
+                                                       ANNALS_DATABASE_OPEN_DEFER_CHECK,
+                                                       &error);
       if (job->database == NULL)
         {
           g_task_return_error (task, error);
@@ -284,7 +293,12 @@ run_job (GTask        *task,
         }
     }
 
-  database = annals_database_open (job->database_path, &error);
+  /* The integrity check of a large library takes seconds: the library is
+   * shown first and checked after, in its own thread. Writing checks
+   * first by itself. */
+  database = annals_database_open_with_flags (job->database_path,
+                                              ANNALS_DATABASE_OPEN_DEFER_CHECK,
+                                              &error);
   if (database == NULL)
     {
       g_task_return_error (task, error);
@@ -360,6 +374,50 @@ refresh_store (AnnalsLibrary    *self,
 }
 
 static void
+check_in_thread (GTask        *task,
+                 gpointer      source_object,
+                 gpointer      task_data,
+                 GCancellable *cancellable)
+{
+  g_autoptr(AnnalsDatabase) database = NULL;
+  GError *error = NULL;
+
+  /* A connection of its own, so that the check reads beside the jobs. */
+  database = annals_database_open_with_flags (task_data, ANNALS_DATABASE_OPEN_DEFER_CHECK, &error);
+  if (database == NULL || !annals_database_check (database, &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+check_done_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  AnnalsLibrary *self = ANNALS_LIBRARY (object);
+  g_autoptr(GError) error = NULL;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error) &&
+      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) &&
+      g_strcmp0 (g_task_get_task_data (G_TASK (result)), self->path) == 0)
+    g_signal_emit (self, signals[DAMAGED], 0, error);
+}
+
+static void
+start_check (AnnalsLibrary *self)
+{
+  g_autoptr(GTask) task = g_task_new (self, NULL, check_done_cb, NULL);
+
+  g_task_set_source_tag (task, start_check);
+  g_task_set_task_data (task, g_strdup (self->path), g_free);
+  g_task_run_in_thread (task, check_in_thread);
+}
+
+static void
 job_done_cb (GObject      *object,
              GAsyncResult *result,
              gpointer      user_data)
@@ -407,6 +465,9 @@ job_done_cb (GObject      *object,
       refresh_store (self, job->scratch);
       g_clear_object (&job->scratch);
     }
+
+  if (job->type == JOB_OPEN)
+    start_check (self);
 
   g_task_return_boolean (outer, TRUE);
   finish_job (self);
@@ -585,6 +646,15 @@ annals_library_class_init (AnnalsLibraryClass *klass)
                           G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /* The integrity check that follows opening found the file damaged: what
+   * is shown may be incomplete, and nothing is written to it. */
+  signals[DAMAGED] =
+    g_signal_new ("damaged",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_ERROR);
 }
 
 static void

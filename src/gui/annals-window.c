@@ -1392,6 +1392,13 @@ show_spinner_cb (gpointer user_data)
 /* The spinner shows for work that takes a while, not for every search
  * typed. */
 static void
+on_library_damaged (AnnalsWindow *self,
+                    const GError *error)
+{
+  show_error (self, _("The Library Is Damaged"), error);
+}
+
+static void
 on_library_busy_changed (AnnalsWindow *self)
 {
   if (annals_library_get_busy (self->library))
@@ -1676,6 +1683,8 @@ annals_window_init (AnnalsWindow *self)
                            G_CALLBACK (on_library_path_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->library, "notify::busy",
                            G_CALLBACK (on_library_busy_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->library, "damaged",
+                           G_CALLBACK (on_library_damaged), self, G_CONNECT_SWAPPED);
 
   g_signal_connect_object (self->leaflet, "notify::folded",
                            G_CALLBACK (on_leaflet_changed), self, G_CONNECT_SWAPPED);

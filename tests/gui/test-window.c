@@ -17,6 +17,7 @@
 
 #include "annals-application.h"
 #include "annals-event-row.h"
+#include "annals-database.h"
 #include "annals-json.h"
 #include "annals-window.h"
 
@@ -1082,6 +1083,68 @@ test_corrupt_library (void)
   run_application (FALSE, check_corrupt_library);
 }
 
+static gboolean
+window_has_error (gpointer data)
+{
+  return annals_window_get_last_error (ANNALS_WINDOW (data)) != NULL;
+}
+
+static char *damaged_contents;
+static gsize damaged_length;
+
+static void
+check_damaged_library (AnnalsWindow *window)
+{
+  g_autofree char *path = annals_library_dup_default_path ();
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  /* Whether reading the events or the check that follows finds the
+   * damage, the user is told, and the file is left as it was. */
+  wait_until (window_has_error, window, "the damage to be reported");
+  g_test_message ("Error shown: %s", annals_window_get_last_error (window));
+  g_assert_nonnull (strstr (annals_window_get_last_error (window), "library.annals"));
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  g_assert_cmpmem (contents, length, damaged_contents, damaged_length);
+}
+
+static void
+test_damaged_library (void)
+{
+  g_autoptr(AnnalsDatabase) database = NULL;
+  g_autoptr(AnnalsEventSet) set = annals_event_set_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *folder = NULL;
+
+  reset_user_data ();
+  path = annals_library_dup_default_path ();
+  folder = g_path_get_dirname (path);
+  g_assert_cmpint (g_mkdir_with_parents (folder, 0700), ==, 0);
+
+  database = annals_database_open (path, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < 2000; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("e%u", i);
+      g_autofree char *title = g_strdup_printf ("Exercise number %u of a long series", i);
+      g_autoptr(AnnalsEvent) event = annals_event_new (id, title);
+
+      annals_event_set_add_event (set, event);
+    }
+  g_assert_true (annals_database_add_set (database, set, NULL, &error));
+  g_clear_object (&database);
+
+  g_assert_true (g_file_get_contents (path, &damaged_contents, &damaged_length, NULL));
+  g_assert_cmpuint (damaged_length, >, 12 * 4096);
+  memset (damaged_contents + 3 * 4096 + 100, 0x5A, 6 * 4096);
+  g_assert_true (g_file_set_contents (path, damaged_contents, damaged_length, NULL));
+
+  run_application (FALSE, check_damaged_library);
+  g_clear_pointer (&damaged_contents, g_free);
+}
+
 #define DEFINE_TEST(name) \
   static void test_##name (void) { run_application (TRUE, check_##name); }
 
@@ -1176,6 +1239,7 @@ main (int    argc,
   g_test_add_func ("/annals/gui/window/export", test_export);
   g_test_add_func ("/annals/gui/window/group-by", test_group_by);
   g_test_add_func ("/annals/gui/window/corrupt-library", test_corrupt_library);
+  g_test_add_func ("/annals/gui/window/damaged-library", test_damaged_library);
   g_test_add_func ("/annals/gui/window/step-sources", test_step_sources);
   g_test_add_func ("/annals/gui/window/drop", test_drop);
   g_test_add_func ("/annals/gui/window/narrow-source", test_narrow_source);
