@@ -34,6 +34,11 @@
  */
 
 #define MAX_MODIFIERS 12
+
+/* Coreference and containment look back over this many events at most, so
+ * that the work per mention stays bounded however long the text is. */
+#define RECENT_EVENTS 64
+#define RECENT_FIRST(self) ((self)->candidates->len > RECENT_EVENTS ? (self)->candidates->len - RECENT_EVENTS : 0)
 #define HOST_WINDOW   24
 
 typedef enum
@@ -280,6 +285,7 @@ typedef struct
   guint              participants_sentence;  /* its first token + 1 */
   GHashTable        *name_words;     /* first words of the names of events */
   GHashTable        *keys;           /* normalized title or alias → Candidate */
+  GHashTable        *names;          /* name_key of a named event → Candidate */
   int                plan_year;      /* "are to be held this year" in the lead */
   char               headline_host[3];  /* "Malaysia to host …" in the title */
   guint              article_end;    /* first token of the furniture after the article */
@@ -1398,7 +1404,7 @@ find_referent (Extraction    *self,
   if (mention->name_key != NULL && mention->has_kind)
     mention_core = core_name (mention->name_key);
 
-  for (guint i = 0; i < self->candidates->len && (mention->name_key != NULL || mention->is_next); i++)
+  for (guint i = RECENT_FIRST (self); i < self->candidates->len && (mention->name_key != NULL || mention->is_next); i++)
     {
       Candidate *candidate = g_ptr_array_index (self->candidates, i);
 
@@ -1423,7 +1429,7 @@ find_referent (Extraction    *self,
   if (mention->definite && mention->place_code[0] != '\0' && !mention->named &&
       (mention->kind == ANNALS_EVENT_KIND_MEETING || mention->kind == ANNALS_EVENT_KIND_SUMMIT))
     {
-      for (guint i = self->candidates->len; i > 0; i--)
+      for (guint i = self->candidates->len; i > RECENT_FIRST (self); i--)
         {
           Candidate *candidate = g_ptr_array_index (self->candidates, i - 1);
 
@@ -1441,7 +1447,7 @@ find_referent (Extraction    *self,
   if (mention->definite && mention->has_kind && !mention->named && (!mention->plural || mention->bare))
     {
       for (int pass = 0; pass < 2 && best == NULL; pass++)
-        for (guint i = self->candidates->len; i > 0; i--)
+        for (guint i = self->candidates->len; i > RECENT_FIRST (self); i--)
           {
             Candidate *candidate = g_ptr_array_index (self->candidates, i - 1);
 
@@ -2068,12 +2074,15 @@ add:
  * name only where a word could start it. */
 static void
 remember_name (Extraction *self,
+               Candidate  *candidate,
                const char *name_key)
 {
   const char *space;
 
   if (name_key == NULL || name_key[0] == '\0')
     return;
+  if (candidate->named && !g_hash_table_contains (self->names, name_key))
+    g_hash_table_insert (self->names, g_strdup (name_key), candidate);
   space = strchr (name_key, ' ');
   g_hash_table_add (self->name_words, space ? g_strndup (name_key, space - name_key) : g_strdup (name_key));
 }
@@ -2092,7 +2101,7 @@ candidate_new (Extraction    *self,
 
   /* Another edition of a series shares its kind: "RIMPAC 2022" */
   if (!mention->has_kind && mention->name_key != NULL)
-    for (guint i = 0; i < self->candidates->len; i++)
+    for (guint i = RECENT_FIRST (self); i < self->candidates->len; i++)
       {
         Candidate *edition = g_ptr_array_index (self->candidates, i);
 
@@ -2109,7 +2118,8 @@ candidate_new (Extraction    *self,
   add_key (self, candidate, mention->alias_key);
   candidate->name_key = g_strdup (mention->name_key);
   candidate->core = core_name (candidate->name_key);
-  remember_name (self, candidate->name_key);
+  candidate->named = mention->named;
+  remember_name (self, candidate, candidate->name_key);
   candidate->name_year = mention->name_year;
   if (mention->has_kind)
     {
@@ -2220,7 +2230,7 @@ attach_mention (Extraction    *self,
       Candidate *latest = NULL;
 
       /* "on the sidelines of the SCO Defence Ministers' Meeting": named in this sentence */
-      for (guint c = 0; c < self->candidates->len; c++)
+      for (guint c = RECENT_FIRST (self); c < self->candidates->len; c++)
         {
           Candidate *other = g_ptr_array_index (self->candidates, c);
 
@@ -2230,7 +2240,7 @@ attach_mention (Extraction    *self,
         }
       /* "the 15th ADMM was held …; after it concluded, … took place on the
        * sidelines": named earlier in this sentence */
-      for (guint c = 0; c < self->candidates->len && latest == NULL; c++)
+      for (guint c = RECENT_FIRST (self); c < self->candidates->len && latest == NULL; c++)
         {
           Candidate *other = g_ptr_array_index (self->candidates, c);
 
@@ -2248,7 +2258,7 @@ attach_mention (Extraction    *self,
        * gatherings (meetings, summits, forums) have sidelines more often
        * than exercises do. */
       for (int pass = 0; pass < 2 && latest == NULL; pass++)
-        for (guint c = 0; c < self->candidates->len; c++)
+        for (guint c = RECENT_FIRST (self); c < self->candidates->len; c++)
           {
             Candidate *other = g_ptr_array_index (self->candidates, c);
 
@@ -2289,7 +2299,7 @@ process_mention (Extraction *self,
   /* "opened the Collective Security Council session": a session of the
    * summit or meeting just reported */
   if (candidate == NULL && mention->is_session && !mention->reporting)
-    for (guint c = self->candidates->len; c > 0 && candidate == NULL; c--)
+    for (guint c = self->candidates->len; c > RECENT_FIRST (self) && candidate == NULL; c--)
       {
         Candidate *other = g_ptr_array_index (self->candidates, c - 1);
 
@@ -2331,7 +2341,7 @@ process_mention (Extraction *self,
           candidate->name_key = g_strdup (mention->name_key);
           g_free (candidate->core);
           candidate->core = core_name (candidate->name_key);
-          remember_name (self, candidate->name_key);
+          remember_name (self, candidate, candidate->name_key);
           annals_event_set_title (candidate->event, title);
         }
       if (!mention->weak)
@@ -2632,14 +2642,14 @@ add_editions (Extraction *self,
 
           if (!named->repeat || named->name_key == NULL)
             continue;
-          for (guint c = 0; c < self->candidates->len && series == NULL; c++)
+          for (guint c = RECENT_FIRST (self); c < self->candidates->len && series == NULL; c++)
             {
               Candidate *candidate = g_ptr_array_index (self->candidates, c);
               if (candidate->named && candidate->name_key != NULL && strcmp (candidate->name_key, named->name_key) == 0)
                 series = candidate;
             }
         }
-      for (guint c = self->candidates->len; c > 0 && series == NULL; c--)
+      for (guint c = self->candidates->len; c > RECENT_FIRST (self) && series == NULL; c--)
         {
           Candidate *candidate = g_ptr_array_index (self->candidates, c - 1);
           if (candidate->named && candidate->has_kind && !candidate->kind_guessed && candidate->name_key != NULL)
@@ -3058,12 +3068,7 @@ add_known_names (Extraction *self,
         }
 
       key = normalize_span (self, i, j);
-      for (guint c = 0; c < self->candidates->len && found == NULL; c++)
-        {
-          Candidate *candidate = g_ptr_array_index (self->candidates, c);
-          if (candidate->named && candidate->name_key != NULL && strcmp (candidate->name_key, key) == 0)
-            found = candidate;
-        }
+      found = g_hash_table_lookup (self->names, key);
 
       if (found != NULL)
         {
@@ -3637,6 +3642,7 @@ extraction_clear (Extraction *self)
   g_clear_pointer (&self->participants, g_ptr_array_unref);
   g_clear_pointer (&self->name_words, g_hash_table_unref);
   g_clear_pointer (&self->keys, g_hash_table_unref);
+  g_clear_pointer (&self->names, g_hash_table_unref);
   g_clear_pointer (&self->document_id, g_free);
   g_clear_pointer (&self->candidates, g_ptr_array_unref);
   if (self->mentions != NULL)
@@ -3654,16 +3660,15 @@ make_event_id (const char *document_id,
 {
   g_autofree char *input = g_strconcat (document_id, "\n", title_key, NULL);
   g_autofree char *checksum = g_compute_checksum_for_string (G_CHECKSUM_SHA1, input, -1);
-  char *id = g_strdup_printf ("ev-%.12s", checksum);
+  g_autofree char *base = g_strdup_printf ("ev-%.12s", checksum);
+  guint count = GPOINTER_TO_UINT (g_hash_table_lookup (used, base));
 
-  for (guint n = 2; g_hash_table_contains (used, id); n++)
-    {
-      g_free (id);
-      id = g_strdup_printf ("ev-%.12s-%u", checksum, n);
-    }
-  g_hash_table_add (used, g_strdup (id));
-
-  return id;
+  /* Events of one title in one text are numbered in text order: the first
+   * keeps the plain id. */
+  g_hash_table_insert (used, g_strdup (base), GUINT_TO_POINTER (count + 1));
+  if (count == 0)
+    return g_steal_pointer (&base);
+  return g_strdup_printf ("%s-%u", base, count + 1);
 }
 
 static char *
@@ -3725,6 +3730,7 @@ annals_extract_text (const char       *text,
   self.participants = g_ptr_array_new ();
   self.name_words = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self.keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self.names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   annals_dateline_find (self.tokens, &self.dateline);
 
