@@ -489,6 +489,46 @@ test_ten_megabytes (void)
   g_assert_cmpuint (confident, ==, G_N_ELEMENTS (sample_events));
 }
 
+/* Ten megabytes of many different articles: many events, none merged
+ * across articles by accident; it must finish in linear time too. */
+static void
+test_ten_megabytes_varied (void)
+{
+  g_autofree char *dir_path = source_path ("tests", "fixtures", "articles", NULL);
+  g_autoptr(GDir) dir = g_dir_open (dir_path, 0, NULL);
+  g_autoptr(GString) bodies = g_string_new (NULL);
+  g_autoptr(GString) text = NULL;
+  g_autoptr(AnnalsEventSet) set = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *name;
+
+  g_assert_nonnull (dir);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir_path, name, NULL);
+      g_autofree char *contents = NULL;
+      const char *body;
+
+      if (!g_str_has_suffix (name, ".txt") || !g_file_get_contents (path, &contents, NULL, NULL))
+        continue;
+      /* Articles with a header only: a raw page ends in furniture. */
+      body = strstr (contents, "\n\n");
+      if (body == NULL || !g_str_has_prefix (contents, "title:"))
+        continue;
+      g_string_append (bodies, body + 2);
+      g_string_append (bodies, "\n\n");
+    }
+  g_assert_cmpuint (bodies->len, >, 0);
+
+  text = g_string_new ("title: varied\npublished: 2024-06-01\n\n");
+  while (text->len < 10 * 1000 * 1000)
+    g_string_append_len (text, bodies->str, bodies->len);
+
+  set = annals_extract_text (text->str, text->len, "varied.txt", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (annals_event_set_get_events (set)->len, >, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -508,6 +548,7 @@ main (int   argc,
   g_test_add_func ("/annals/extract/input/headline-host", test_headline_host);
   g_test_add_func ("/annals/extract/input/random", test_random_bytes);
   g_test_add_func ("/annals/extract/linear/ten-megabytes", test_ten_megabytes);
+  g_test_add_func ("/annals/extract/linear/ten-megabytes-varied", test_ten_megabytes_varied);
 
   return g_test_run ();
 }
