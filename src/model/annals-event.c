@@ -21,6 +21,7 @@ struct _AnnalsEvent
   char              *host_place;
   GStrv              participants;
   GArray            *mentions;
+  GHashTable        *mention_index;  /* made once there are many mentions */
   char              *extra_json;
   double             confidence;
   AnnalsDate         start;
@@ -79,6 +80,7 @@ annals_event_finalize (GObject *object)
   g_clear_pointer (&self->host_place, g_free);
   g_clear_pointer (&self->participants, g_strfreev);
   g_clear_pointer (&self->mentions, g_array_unref);
+  g_clear_pointer (&self->mention_index, g_hash_table_unref);
   g_clear_pointer (&self->extra_json, g_free);
 
   G_OBJECT_CLASS (annals_event_parent_class)->finalize (object);
@@ -527,6 +529,18 @@ annals_event_get_mention (AnnalsEvent *self,
   return &g_array_index (self->mentions, AnnalsMention, position);
 }
 
+static char *
+mention_key (const char *document_id,
+             guint       start,
+             guint       end)
+{
+  return g_strdup_printf ("%u:%u:%s", start, end, document_id);
+}
+
+/* Past this many mentions, duplicates are found through a hash table, so
+ * that adding every mention of a long text stays linear. */
+#define MENTION_INDEX_THRESHOLD 16
+
 void
 annals_event_add_mention (AnnalsEvent *self,
                           const char  *document_id,
@@ -539,12 +553,31 @@ annals_event_add_mention (AnnalsEvent *self,
   g_return_if_fail (document_id != NULL);
   g_return_if_fail (start <= end);
 
-  for (guint i = 0; i < self->mentions->len; i++)
+  if (self->mention_index == NULL && self->mentions->len >= MENTION_INDEX_THRESHOLD)
     {
-      const AnnalsMention *other = &g_array_index (self->mentions, AnnalsMention, i);
+      self->mention_index = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      for (guint i = 0; i < self->mentions->len; i++)
+        {
+          const AnnalsMention *other = &g_array_index (self->mentions, AnnalsMention, i);
 
-      if (other->start == start && other->end == end && strcmp (other->document_id, document_id) == 0)
+          g_hash_table_add (self->mention_index, mention_key (other->document_id, other->start, other->end));
+        }
+    }
+
+  if (self->mention_index != NULL)
+    {
+      if (!g_hash_table_add (self->mention_index, mention_key (document_id, start, end)))
         return;
+    }
+  else
+    {
+      for (guint i = 0; i < self->mentions->len; i++)
+        {
+          const AnnalsMention *other = &g_array_index (self->mentions, AnnalsMention, i);
+
+          if (other->start == start && other->end == end && strcmp (other->document_id, document_id) == 0)
+            return;
+        }
     }
 
   mention.document_id = g_strdup (document_id);
@@ -559,6 +592,7 @@ annals_event_clear_mentions (AnnalsEvent *self)
   g_return_if_fail (ANNALS_IS_EVENT (self));
 
   g_array_set_size (self->mentions, 0);
+  g_clear_pointer (&self->mention_index, g_hash_table_unref);
 }
 
 const char *

@@ -68,6 +68,17 @@ test_participants_and_mentions (void)
   annals_event_add_mention (event, "doc", 40, 47);
   g_assert_cmpuint (annals_event_get_n_mentions (event), ==, 2);
 
+  /* Many mentions: duplicates are still refused, in any order. */
+  for (guint round = 0; round < 2; round++)
+    for (guint i = 0; i < 100; i++)
+      annals_event_add_mention (event, i % 2 ? "doc" : "other", 100 + i, 110 + i);
+  annals_event_add_mention (event, "doc", 10, 31);
+  g_assert_cmpuint (annals_event_get_n_mentions (event), ==, 102);
+  annals_event_clear_mentions (event);
+  annals_event_add_mention (event, "doc", 10, 31);
+  annals_event_add_mention (event, "doc", 40, 47);
+  g_assert_cmpuint (annals_event_get_n_mentions (event), ==, 2);
+
   copy = annals_event_copy (event);
   mention = annals_event_get_mention (copy, 1);
   g_assert_cmpstr (mention->document_id, ==, "doc");
