@@ -135,6 +135,7 @@ typedef enum
 } Ink;
 
 #define MAX_SPRITES 4096
+#define CLUSTERS_COMPOSED_PER_FRAME 64
 
 struct _AnnalsTimelinePainter
 {
@@ -150,6 +151,8 @@ struct _AnnalsTimelinePainter
   guint                  label_budget;
   guint                  labels_rendered;
   guint                  labels_deferred;
+  /* Cluster pictures put together in this frame. */
+  guint                  clusters_composed;
   guint                  palette_set : 1;
   /* Drawing for SVG or PDF: everything stays vector, nothing is cached. */
   guint                  vector : 1;
@@ -889,6 +892,20 @@ draw_cluster (AnnalsTimelinePainter    *self,
   key[2 + ANNALS_N_EVENT_KINDS] = ':';
   strcpy (key + 3 + ANNALS_N_EVENT_KINDS, count);
   sprite = g_hash_table_lookup (self->sprites, key);
+  if (sprite == NULL && self->clusters_composed >= CLUSTERS_COMPOSED_PER_FRAME)
+    {
+      /* A zoom brings new counts everywhere: past a few new pictures a
+       * frame, the ring and the count are copied one after the other. */
+      cairo_surface_t *ring = cairo_surface_reference (get_ring_sprite (self, radius, shares, total_shares));
+      cairo_surface_t *number = get_count_sprite (self, count);
+
+      paint_sprite (cr, ring, round (mark->x) - size / 2, round (mark->y) - size / 2);
+      paint_sprite (cr, number,
+                    round (mark->x - cairo_image_surface_get_width (number) / (2.0 * self->scale)),
+                    round (mark->y - cairo_image_surface_get_height (number) / (2.0 * self->scale)));
+      cairo_surface_destroy (ring);
+      return;
+    }
   if (sprite == NULL)
     {
       cairo_surface_t *ring = cairo_surface_reference (get_ring_sprite (self, radius, shares, total_shares));
@@ -908,6 +925,7 @@ draw_cluster (AnnalsTimelinePainter    *self,
       cairo_surface_destroy (ring);
       cairo_surface_destroy (number);
       store_sprite (self, g_strdup (key), sprite);
+      self->clusters_composed++;
     }
   paint_sprite (cr, sprite,
                 round (mark->x) - cairo_image_surface_get_width (sprite) / self->scale / 2,
@@ -1144,6 +1162,7 @@ annals_timeline_painter_draw (AnnalsTimelinePainter       *self,
   use_palette (self, layout, palette);
   self->labels_rendered = 0;
   self->labels_deferred = 0;
+  self->clusters_composed = 0;
   switch (cairo_surface_get_type (cairo_get_target (cr)))
     {
     case CAIRO_SURFACE_TYPE_PDF:
