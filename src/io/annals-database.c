@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "annals-database.h"
+#include "annals-json.h"
 #include "annals-database-private.h"
 
 /* "Anls": marks the file as an Annals database, so that another
@@ -1262,7 +1263,7 @@ merge_extra_json (AnnalsDatabase  *self,
     json_object_set_member (object, l->data,
                             json_node_copy (json_object_get_member (json_node_get_object (incoming), l->data)));
 
-  merged = json_to_string (stored, FALSE);
+  merged = annals_json_node_to_string (stored);
 
   rc = sqlite3_prepare_v2 (self->db,
                            "INSERT OR REPLACE INTO properties (key, value) VALUES ('extra_json', ?1)",

@@ -300,6 +300,99 @@ is_known_member (const char         *name,
   return FALSE;
 }
 
+static void
+append_node (GString  *out,
+             JsonNode *node)
+{
+  switch (json_node_get_node_type (node))
+    {
+    case JSON_NODE_OBJECT:
+      {
+        JsonObject *object = json_node_get_object (node);
+        g_autoptr(GList) members = json_object_get_members (object);
+
+        g_string_append_c (out, '{');
+        for (const GList *l = members; l != NULL; l = l->next)
+          {
+            if (l != members)
+              g_string_append_c (out, ',');
+            annals_json_append_string (out, l->data);
+            g_string_append_c (out, ':');
+            append_node (out, json_object_get_member (object, l->data));
+          }
+        g_string_append_c (out, '}');
+      }
+      break;
+
+    case JSON_NODE_ARRAY:
+      {
+        JsonArray *array = json_node_get_array (node);
+        guint length = json_array_get_length (array);
+
+        g_string_append_c (out, '[');
+        for (guint i = 0; i < length; i++)
+          {
+            if (i > 0)
+              g_string_append_c (out, ',');
+            append_node (out, json_array_get_element (array, i));
+          }
+        g_string_append_c (out, ']');
+      }
+      break;
+
+    case JSON_NODE_VALUE:
+      {
+        GType type = json_node_get_value_type (node);
+
+        if (type == G_TYPE_INT64)
+          g_string_append_printf (out, "%" G_GINT64_FORMAT, json_node_get_int (node));
+        else if (type == G_TYPE_DOUBLE)
+          {
+            char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+            double value = json_node_get_double (node);
+
+            if (isfinite (value))
+              {
+                static const char * const formats[] = { "%.15g", "%.16g", "%.17g" };
+
+                /* The shortest form that reads back as the same number. */
+                for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+                  {
+                    g_ascii_formatd (buffer, sizeof buffer, formats[i], value);
+                    if (g_ascii_strtod (buffer, NULL) == value)
+                      break;
+                  }
+                g_string_append (out, buffer);
+              }
+            else
+              g_string_append (out, "null");
+          }
+        else if (type == G_TYPE_BOOLEAN)
+          g_string_append (out, json_node_get_boolean (node) ? "true" : "false");
+        else if (type == G_TYPE_STRING)
+          annals_json_append_string (out, json_node_get_string (node));
+        else
+          g_string_append (out, "null");
+      }
+      break;
+
+    case JSON_NODE_NULL:
+    default:
+      g_string_append (out, "null");
+      break;
+    }
+}
+
+char *
+annals_json_node_to_string (JsonNode *node)
+{
+  GString *out = g_string_new (NULL);
+
+  append_node (out, node);
+
+  return g_string_free (out, FALSE);
+}
+
 /* The members Annals does not know, as the text of a JSON object, or
  * NULL when there are none. */
 static char *
@@ -329,7 +422,7 @@ collect_extra (JsonObject         *object,
 
   node = json_node_init_object (json_node_alloc (), extra);
 
-  return json_to_string (node, FALSE);
+  return annals_json_node_to_string (node);
 }
 
 static gboolean
@@ -1458,7 +1551,7 @@ read_events (Reader  *self,
       if (json_object_get_size (extra) > 0)
         {
           g_autoptr(JsonNode) node = json_node_init_object (json_node_alloc (), extra);
-          *extra_json = json_to_string (node, FALSE);
+          *extra_json = annals_json_node_to_string (node);
         }
     }
 
@@ -1797,7 +1890,7 @@ append_extra_members (GString    *out,
 
   for (const GList *l = members; l != NULL; l = l->next)
     {
-      g_autofree char *value = json_to_string (json_object_get_member (object, l->data), FALSE);
+      g_autofree char *value = annals_json_node_to_string (json_object_get_member (object, l->data));
 
       g_string_append (out, ",\n");
       g_string_append (out, indent);

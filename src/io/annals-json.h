@@ -6,6 +6,7 @@
 #pragma once
 
 #include <gio/gio.h>
+#include <json-glib/json-glib.h>
 
 #include "annals-model.h"
 #include "annals-io-error.h"
@@ -73,6 +74,9 @@ void            annals_json_writer_end          (AnnalsJsonWriter *writer,
 
 void            annals_json_append_string       (GString          *out,
                                                  const char       *text);
+/* The text of a JSON node. json-glib 1.6 writes doubles with an exponent as
+ * "1e+20.0", which is not JSON; this writes every number as JSON has it. */
+char           *annals_json_node_to_string      (JsonNode         *node);
 void            annals_json_append_double       (GString          *out,
                                                  double            value);
 

@@ -112,6 +112,35 @@ test_unknown_fields (void)
                             "\"language\":\"ru\""));
 }
 
+static void
+test_unknown_numbers (void)
+{
+  static const char data[] =
+    "{\"format\":\"annals-events\",\"version\":1,\"big\":1e20,\"documents\":[],"
+    "\"events\":[{\"id\":\"e\",\"title\":\"Zapad 2021\",\"kind\":\"exercise\","
+    "\"x\":{\"n\":[1.5,-2e-7,15,true,null,\"s\"],\"tiny\":5e-324}}]}";
+  g_autoptr(AnnalsEventSet) set = NULL;
+  g_autoptr(AnnalsEventSet) again = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *written = NULL;
+  AnnalsEvent *event, *event_again;
+  gsize length;
+
+  /* Numbers json-glib would write as "1e+20.0" survive the round trip. */
+  set = annals_json_load_data (data, -1, "numbers.json", &error);
+  g_assert_no_error (error);
+  written = annals_json_to_data (set, &length);
+  again = annals_json_load_data (written, (gssize) length, "written.json", &error);
+  g_assert_no_error (error);
+
+  g_assert_cmpstr (annals_event_set_get_extra_json (again), ==, annals_event_set_get_extra_json (set));
+  g_assert_nonnull (strstr (annals_event_set_get_extra_json (again), "1e+20"));
+  event = g_ptr_array_index (annals_event_set_get_events (set), 0);
+  event_again = g_ptr_array_index (annals_event_set_get_events (again), 0);
+  g_assert_cmpstr (annals_event_get_extra_json (event_again), ==, annals_event_get_extra_json (event));
+  g_assert_nonnull (strstr (annals_event_get_extra_json (event_again), "-2e-07"));
+}
+
 typedef struct
 {
   const char   *data;
@@ -278,6 +307,7 @@ main (int    argc,
   g_test_add_func ("/annals/io/json/load-minimal", test_load_minimal);
   g_test_add_func ("/annals/io/json/round-trip", test_round_trip);
   g_test_add_func ("/annals/io/json/unknown-fields", test_unknown_fields);
+  g_test_add_func ("/annals/io/json/unknown-numbers", test_unknown_numbers);
   g_test_add_func ("/annals/io/json/errors", test_errors);
   g_test_add_func ("/annals/io/json/mention-in-characters", test_mention_in_characters);
   g_test_add_func ("/annals/io/json/doubles", test_doubles);
