@@ -385,6 +385,14 @@ check_file (const char  *path,
       return FALSE;
     }
 
+  /* A FIFO or a device would block or never end. */
+  if (!S_ISREG (info.st_mode))
+    {
+      g_set_error (error, ANNALS_IO_ERROR, ANNALS_IO_ERROR_NOT_DATABASE,
+                   _("%s: not a regular file, not an Annals database"), path);
+      return FALSE;
+    }
+
   /* An empty file is what a new database looks like to SQLite. */
   if (info.st_size == 0)
     return TRUE;

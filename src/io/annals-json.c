@@ -1684,6 +1684,15 @@ open_for_reading (const char  *path,
       return NULL;
     }
 
+  /* Read whole, the file must have a size: a FIFO or a device could block
+   * or never end. */
+  if (max_size > 0 && !S_ISREG (info.st_mode))
+    {
+      g_set_error (error, ANNALS_IO_ERROR, ANNALS_IO_ERROR_FAILED,
+                   _("%s: not a regular file"), path);
+      return NULL;
+    }
+
   /* The size is checked before anything is read, so a huge file is
    * refused without touching memory. */
   if (max_size > 0 && S_ISREG (info.st_mode) && (guint64) info.st_size > max_size)

@@ -915,7 +915,14 @@ test_db_fifo (void)
   g_assert_null (database);
   g_assert_true (error->domain == ANNALS_IO_ERROR);
   g_assert_nonnull (strstr (error->message, "fifo.annals"));
+  g_assert_nonnull (strstr (error->message, "not a regular file"));
   g_test_message ("refused: %s", error->message);
+  g_clear_error (&error);
+
+  /* Events JSON read whole is refused the same way, without blocking. */
+  g_assert_null (annals_json_load_file (path, &error));
+  g_assert_nonnull (error);
+  g_assert_nonnull (strstr (error->message, "not a regular file"));
 
   /* Still a FIFO: nothing was created in its place. */
   g_assert_cmpint (g_stat (path, &info), ==, 0);
