@@ -35,6 +35,7 @@ struct _AnnalsDetailPane
   GtkTextTag    *mention_tag;
   GtkTextMark   *mention_mark;
   guint          scroll_source;
+  guint          unscroll_source;
   guint          scroll_frames;
   guint          scroll_stable_frames;
   double         mention_on_screen;
@@ -148,11 +149,29 @@ on_text_view_scroll (AnnalsDetailPane *self)
  * narrows (the leaflet folding, a window made smaller), and anything that
  * scrolls a mark into view would then move the lines' starts out of
  * sight. */
-static void
-keep_text_unscrolled_sideways (GtkAdjustment *hadjustment)
+static gboolean
+unscroll_sideways_cb (gpointer user_data)
 {
+  AnnalsDetailPane *self = ANNALS_DETAIL_PANE (user_data);
+  GtkAdjustment *hadjustment = gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (self->text_view));
+
+  self->unscroll_source = 0;
   if (gtk_adjustment_get_value (hadjustment) != 0.0)
     gtk_adjustment_set_value (hadjustment, 0.0);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+keep_text_unscrolled_sideways (AnnalsDetailPane *self,
+                               GtkAdjustment    *hadjustment)
+{
+  /* Not from inside the signal: the change may come from the end of the
+   * adjustment's animation, which GTK 4.8 does not expect to be re-entered
+   * (it then disconnects its frame clock handler twice). Before the next
+   * layout and paint all the same. */
+  if (gtk_adjustment_get_value (hadjustment) != 0.0 && self->unscroll_source == 0)
+    self->unscroll_source = g_idle_add_full (G_PRIORITY_HIGH_IDLE, unscroll_sideways_cb, self, NULL);
 }
 
 static void
@@ -451,6 +470,7 @@ annals_detail_pane_dispose (GObject *object)
   if (self->scroll_source != 0)
     gtk_widget_remove_tick_callback (GTK_WIDGET (self->text_view), self->scroll_source);
   self->scroll_source = 0;
+  g_clear_handle_id (&self->unscroll_source, g_source_remove);
   g_clear_object (&self->event);
   g_clear_object (&self->library);
   g_clear_pointer (&self->stack, gtk_widget_unparent);
@@ -531,8 +551,8 @@ annals_detail_pane_init (AnnalsDetailPane *self)
 
   g_signal_connect_object (self->text_view, "map",
                            G_CALLBACK (on_text_view_map), self, G_CONNECT_SWAPPED);
-  g_signal_connect (gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (self->text_view)), "value-changed",
-                    G_CALLBACK (keep_text_unscrolled_sideways), NULL);
+  g_signal_connect_object (gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (self->text_view)), "value-changed",
+                           G_CALLBACK (keep_text_unscrolled_sideways), self, G_CONNECT_SWAPPED);
 
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
                            G_CALLBACK (on_style_changed), self, G_CONNECT_SWAPPED);
