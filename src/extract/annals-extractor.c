@@ -2675,7 +2675,8 @@ add_editions (Extraction *self,
       mention.has_kind = TRUE;
       mention.edition = TRUE;
       mention.ordinal = g_ascii_strdown (ordinal, -1);
-      mention.title = g_strdup_printf (_("%s (%s edition)"), base, mention.ordinal);
+      /* Titles are data, stored and shared: they are not translated. */
+      mention.title = g_strdup_printf ("%s (%s edition)", base, mention.ordinal);
       /* A series held in one country holds its editions there, unless the
        * text says otherwise (an explicit place wins over this). */
       if (annals_event_get_host_country (series->event) != NULL)
@@ -2966,7 +2967,7 @@ add_verb_meetings (Extraction *self,
                   mention.last = name_last;
                 }
             }
-          g_string_append (title, _(" meeting"));
+          g_string_append (title, " meeting");
 
           mention.first = subject_first;
           mention.title = g_string_free (g_steal_pointer (&title), FALSE);
@@ -3004,7 +3005,7 @@ add_verb_meetings (Extraction *self,
           mention.last = verb + 1;
           {
             g_autofree char *subject = dup_tokens_text (self, subject_first, skip_auxiliaries_back (self, verb, sentence_first));
-            mention.title = g_strdup_printf (_("%s meeting"), subject);
+            mention.title = g_strdup_printf ("%s meeting", subject);
           }
           if (word_is (tokens, subject_end - 1, "leaders") || word_is (tokens, subject_end - 1, "heads") ||
               word_is (tokens, subject_end - 1, "presidents") || word_is (tokens, subject_end - 1, "premiers"))
@@ -3693,7 +3694,7 @@ default_title (AnnalsArticle *article,
   if (display_name != NULL)
     return g_path_get_basename (display_name);
 
-  return g_strdup (_("Untitled article"));
+  return g_strdup ("Untitled article");
 }
 
 AnnalsEventSet *
