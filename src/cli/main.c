@@ -53,6 +53,9 @@ static int
 run_bench (int    argc,
            char **argv)
 {
+  gboolean help;
+  FILE *stream;
+
   if (argc >= 2)
     {
       for (gsize i = 0; i < G_N_ELEMENTS (benchmarks); i++)
@@ -60,12 +63,14 @@ run_bench (int    argc,
           return benchmarks[i].run (argc - 1, argv + 1);
     }
 
-  fprintf (argc >= 2 && strcmp (argv[1], "--help") == 0 ? stdout : stderr,
-           "%s\n\n", _("Usage: annals-cli bench store|extract|render [OPTION…]"));
-  for (gsize i = 0; i < G_N_ELEMENTS (benchmarks); i++)
-    fprintf (stderr, "  %-10s %s\n", benchmarks[i].name, _(benchmarks[i].summary));
+  help = argc >= 2 && (strcmp (argv[1], "--help") == 0 || strcmp (argv[1], "-h") == 0);
+  stream = help ? stdout : stderr;
 
-  return argc >= 2 && strcmp (argv[1], "--help") == 0 ? 0 : 2;
+  fprintf (stream, "%s\n\n", _("Usage: annals-cli bench store|extract|render [OPTION…]"));
+  for (gsize i = 0; i < G_N_ELEMENTS (benchmarks); i++)
+    fprintf (stream, "  %-10s %s\n", benchmarks[i].name, _(benchmarks[i].summary));
+
+  return help ? 0 : 2;
 }
 
 int
