@@ -735,6 +735,33 @@ library_opened (AnnalsWindow *self,
     }
 }
 
+/* Opening and creating a library end alike: the library is shown, or the
+ * failure is, under a heading naming the file. */
+static void
+finish_opening (OpenData     *data,
+                gboolean      success,
+                const GError *error,
+                gboolean      creating)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *heading = NULL;
+
+  if (success)
+    {
+      library_opened (data->window, data);
+      return;
+    }
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  name = dup_display_name (data->path);
+  /* Translators: %s is a file name. */
+  heading = creating ? g_strdup_printf (_("Could Not Create “%s”"), name)
+                     : g_strdup_printf (_("Could Not Open “%s”"), name);
+  library_open_failed (data->window, heading, error);
+}
+
 static void
 open_database_cb (GObject      *object,
                   GAsyncResult *result,
@@ -742,22 +769,9 @@ open_database_cb (GObject      *object,
 {
   g_autoptr(OpenData) data = user_data;
   g_autoptr(GError) error = NULL;
+  gboolean success = annals_library_open_finish (ANNALS_LIBRARY (object), result, &error);
 
-  if (!annals_library_open_finish (ANNALS_LIBRARY (object), result, &error))
-    {
-      g_autofree char *name = NULL;
-      g_autofree char *heading = NULL;
-
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        return;
-
-      name = dup_display_name (data->path);
-      heading = g_strdup_printf (_("Could Not Open “%s”"), name);
-      library_open_failed (data->window, heading, error);
-      return;
-    }
-
-  library_opened (data->window, data);
+  finish_opening (data, success, error, FALSE);
 }
 
 static void
@@ -767,22 +781,9 @@ create_library_cb (GObject      *object,
 {
   g_autoptr(OpenData) data = user_data;
   g_autoptr(GError) error = NULL;
+  gboolean success = annals_library_create_finish (ANNALS_LIBRARY (object), result, &error);
 
-  if (!annals_library_create_finish (ANNALS_LIBRARY (object), result, &error))
-    {
-      g_autofree char *name = NULL;
-      g_autofree char *heading = NULL;
-
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        return;
-
-      name = dup_display_name (data->path);
-      heading = g_strdup_printf (_("Could Not Create “%s”"), name);
-      library_open_failed (data->window, heading, error);
-      return;
-    }
-
-  library_opened (data->window, data);
+  finish_opening (data, success, error, TRUE);
 }
 
 static void
