@@ -30,6 +30,44 @@ test_parse_precisions (void)
   g_assert_cmpstr (iso, ==, "2022-08-26");
 }
 
+/* ISO text and back, against printf's formatting, over the whole range
+ * of years and every precision. */
+static void
+test_iso_round_trip (void)
+{
+  const int years[] = { -9999, -1000, -43, -1, 0, 1, 9, 10, 99, 100, 999, 1000, 2022, 9999 };
+
+  for (guint i = 0; i < G_N_ELEMENTS (years); i++)
+    for (int month = 1; month <= 12; month += 11)
+      for (int day = 1; day <= 28; day += 27)
+        {
+          AnnalsDate dates[3], parsed;
+          g_autofree char *year_text = years[i] < 0 ? g_strdup_printf ("-%04d", -years[i])
+                                                    : g_strdup_printf ("%04d", years[i]);
+          const char *expected_suffix[3];
+          g_autofree char *month_suffix = g_strdup_printf ("-%02d", month);
+          g_autofree char *day_suffix = g_strdup_printf ("-%02d-%02d", month, day);
+
+          annals_date_set_year (&dates[0], years[i]);
+          annals_date_set_month (&dates[1], years[i], month);
+          annals_date_set_day (&dates[2], years[i], month, day);
+          expected_suffix[0] = "";
+          expected_suffix[1] = month_suffix;
+          expected_suffix[2] = day_suffix;
+
+          for (guint p = 0; p < 3; p++)
+            {
+              g_autofree char *iso = annals_date_to_iso (&dates[p]);
+              g_autofree char *expected = g_strconcat (year_text, expected_suffix[p], NULL);
+
+              g_assert_cmpstr (iso, ==, expected);
+              g_assert_true (annals_date_parse (&parsed, iso, NULL));
+              g_assert_cmpint (annals_date_compare (&parsed, &dates[p]), ==, 0);
+              g_assert_cmpint (parsed.precision, ==, dates[p].precision);
+            }
+        }
+}
+
 static void
 test_parse_invalid (void)
 {
@@ -174,6 +212,7 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/annals/model/date/parse-precisions", test_parse_precisions);
+  g_test_add_func ("/annals/model/date/iso-round-trip", test_iso_round_trip);
   g_test_add_func ("/annals/model/date/parse-invalid", test_parse_invalid);
   g_test_add_func ("/annals/model/date/leap-years", test_leap_years);
   g_test_add_func ("/annals/model/date/bce", test_bce);

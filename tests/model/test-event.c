@@ -26,6 +26,36 @@ test_normalize_title (void)
   g_assert_cmpstr (apostrophes, ==, straight);
 }
 
+/* Titles of plain ASCII and common punctuation take a byte-wise path;
+ * the rest NFKC and case folding. Both must give the same keys. */
+static void
+test_normalize_title_paths (void)
+{
+  const struct {
+    const char *title;
+    const char *key;
+  } cases[] = {
+    { "The  \"Peaceful Mission\" 2023.", "peaceful mission 2023" },
+    { "«Vostok» ‘2022’", "vostok 2022" },
+    { "Indra‑2021", "indra 2021" },                  /* U+2011, NFKC gives U+2010 */
+    { "Indra\xC2\xA0" "2021", "indra 2021" },          /* no-break space */
+    { "ＡＤＭＭ-Plus", "admm plus" },                  /* full-width letters */
+    { "Straße Festival", "strasse festival" },        /* case folding beyond ASCII */
+    { "Cafe\xCC\x81 Summit", "café summit" },          /* combining accent, composed */
+    { "ВОСТОК-2022", "восток 2022" },
+    { "the", "the" },
+    { "The ", "the" },
+    { " — ", "" },
+    { "Bad \xFF title", "" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *key = annals_event_normalize_title (cases[i].title);
+      g_assert_cmpstr (key, ==, cases[i].key);
+    }
+}
+
 static void
 test_can_merge (void)
 {
@@ -148,6 +178,7 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/annals/model/event/normalize-title", test_normalize_title);
+  g_test_add_func ("/annals/model/event/normalize-title-paths", test_normalize_title_paths);
   g_test_add_func ("/annals/model/event/can-merge", test_can_merge);
   g_test_add_func ("/annals/model/event/participants-and-mentions", test_participants_and_mentions);
   g_test_add_func ("/annals/model/document/spans", test_document_spans);
