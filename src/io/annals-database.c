@@ -17,6 +17,7 @@
 #include "annals-database.h"
 #include "annals-json.h"
 #include "annals-database-private.h"
+#include "annals-row-source.h"
 
 /* "Anls": marks the file as an Annals database, so that another
  * program's SQLite file is recognised and refused. */
@@ -45,6 +46,18 @@ struct _AnnalsDatabase
   sqlite3_stmt *select_mentions;
   sqlite3_stmt *select_participants;
   sqlite3_stmt *select_document;
+  sqlite3_stmt *flush_events;
+  sqlite3_stmt *flush_mentions;
+  sqlite3_stmt *flush_participants;
+
+  /* What an import into an empty database holds back (see PendingEvent),
+   * and the tables through which SQL reads it. */
+  GArray          *pending_events;        /* PendingEvent */
+  GArray          *pending_mentions;      /* PendingMention */
+  GArray          *pending_participants;  /* PendingParticipant */
+  AnnalsRowSource  events_source;
+  AnnalsRowSource  mentions_source;
+  AnnalsRowSource  participants_source;
 
   GError       *check_error;   /* what the integrity check found wrong */
   guint         checked : 1;   /* the integrity check ran on this connection */
@@ -52,21 +65,40 @@ struct _AnnalsDatabase
 
 G_DEFINE_FINAL_TYPE (AnnalsDatabase, annals_database, G_TYPE_OBJECT)
 
+static void     merge_key_function   (sqlite3_context  *context,
+                                      int               argc,
+                                      sqlite3_value   **argv);
+static gboolean register_row_sources (AnnalsDatabase   *self,
+                                      GError          **error);
+
 /* The secondary indexes, apart: an import into an empty database builds
  * them after the rows (see begin_import), which is faster than keeping
  * them sorted row by row. */
+#define CREATE_EVENTS_BY_UID        "CREATE UNIQUE INDEX events_by_uid ON events (uid);"
 #define CREATE_EVENTS_BY_TIME       "CREATE INDEX events_by_time ON events (first_day, end_day);"
-/* Every field of an index record, in the store's order (first day, end
- * day, row id): the index is read start to end, without a sort and
- * without touching the table. */
-#define CREATE_EVENTS_IN_TIME_ORDER \
-  "CREATE INDEX events_in_time_order ON events (first_day, end_day, id, kind, status," \
-  " start_precision, end_precision, country, n_mentions, title);"
-#define CREATE_EVENTS_BY_TITLE      "CREATE INDEX events_by_title ON events (kind, norm_title);"
+#define CREATE_EVENTS_BY_MERGE_KEY  "CREATE INDEX events_by_merge_key ON events (merge_key);"
 #define CREATE_MENTIONS_BY_DOCUMENT "CREATE INDEX mentions_by_document ON mentions (document);"
+#define DROP_SECONDARY_INDEXES \
+  "DROP INDEX events_by_uid;" \
+  "DROP INDEX events_by_time;" \
+  "DROP INDEX events_by_merge_key;" \
+  "DROP INDEX mentions_by_document;"
+#define CREATE_SECONDARY_INDEXES \
+  CREATE_EVENTS_BY_UID \
+  CREATE_EVENTS_BY_TIME \
+  CREATE_EVENTS_BY_MERGE_KEY \
+  CREATE_MENTIONS_BY_DOCUMENT
+
+/* How far the full-text index goes: the rows of larger ids are indexed
+ * later (see annals_database_update_search_index()). */
+#define SEARCH_EVENTS_UPTO \
+  "(SELECT CAST(value AS INTEGER) FROM properties WHERE key = 'search_events_upto')"
+#define SEARCH_DOCUMENTS_UPTO \
+  "(SELECT CAST(value AS INTEGER) FROM properties WHERE key = 'search_documents_upto')"
 
 /* Migration i brings the schema from version i to version i + 1. They
- * only ever move forward; a database newer than the last one is refused. */
+ * only ever move forward; a database newer than the last one is refused.
+ * They run with foreign keys off, so that a table can be rebuilt. */
 static const char * const migrations[] = {
   /* 0 → 1: the tables. */
   "CREATE TABLE documents ("
@@ -100,8 +132,8 @@ static const char * const migrations[] = {
   "  n_mentions INTEGER NOT NULL,"
   "  extra TEXT"
   ");"
-  CREATE_EVENTS_BY_TIME
-  CREATE_EVENTS_BY_TITLE
+  "CREATE INDEX events_by_time ON events (first_day, end_day);"
+  "CREATE INDEX events_by_title ON events (kind, norm_title);"
   "CREATE TABLE mentions ("
   "  event INTEGER NOT NULL REFERENCES events (id) ON DELETE CASCADE,"
   "  position INTEGER NOT NULL,"
@@ -123,10 +155,7 @@ static const char * const migrations[] = {
   ") WITHOUT ROWID;",
 
   /* 1 → 2: full-text search over event titles and document text, filled
-   * from what is already stored. New rows are indexed by each import in
-   * one statement at its end (index_new_rows): an insert trigger would
-   * make FTS5 write a segment per row, as it flushes on every statement
-   * savepoint, and an import 40 times slower. */
+   * from what is already stored. */
   "CREATE VIRTUAL TABLE events_fts USING fts5 ("
   "  title, content='events', content_rowid='id',"
   "  tokenize='unicode61 remove_diacritics 2');"
@@ -151,10 +180,72 @@ static const char * const migrations[] = {
   "INSERT INTO documents_fts (documents_fts) VALUES ('rebuild');",
 
   /* 2 → 3: the events in time order with every field the index needs,
-   * which replaces the index on time alone: opening a million events
-   * reads it in order instead of sorting them. */
-  CREATE_EVENTS_IN_TIME_ORDER
+   * which replaces the index on time alone. */
+  "CREATE INDEX events_in_time_order ON events (first_day, end_day, id, kind, status,"
+  " start_precision, end_precision, country, n_mentions, title);"
   "DROP INDEX events_by_time;",
+
+  /* 3 → 4: for a faster import. The merge key is a 64-bit hash of the
+   * kind and normalized title instead of the title again; the event id's
+   * uniqueness is an index of its own, which an import into an empty
+   * database can build at the end; time has a narrow index again (the
+   * store sorts what it reads); and the full-text index may lag behind the
+   * rows, up to the ids in properties, and catches up in its own
+   * transactions. */
+  "CREATE TABLE events_v4 ("
+  "  id INTEGER PRIMARY KEY,"
+  "  uid TEXT NOT NULL,"
+  "  title TEXT NOT NULL,"
+  "  merge_key INTEGER NOT NULL,"
+  "  kind INTEGER NOT NULL,"
+  "  status INTEGER NOT NULL,"
+  "  start TEXT,"
+  "  \"end\" TEXT,"
+  "  first_day INTEGER NOT NULL,"
+  "  end_day INTEGER NOT NULL,"
+  "  start_precision INTEGER NOT NULL,"
+  "  end_precision INTEGER NOT NULL,"
+  "  host_country TEXT,"
+  "  country INTEGER NOT NULL,"
+  "  host_place TEXT,"
+  "  confidence REAL NOT NULL,"
+  "  n_mentions INTEGER NOT NULL,"
+  "  extra TEXT"
+  ");"
+  "INSERT INTO events_v4 (id, uid, title, merge_key, kind, status, start, \"end\", first_day,"
+  " end_day, start_precision, end_precision, host_country, country, host_place, confidence,"
+  " n_mentions, extra)"
+  " SELECT id, uid, title, annals_merge_key (kind, title), kind, status, start, \"end\", first_day,"
+  " end_day, start_precision, end_precision, host_country, country, host_place, confidence,"
+  " n_mentions, extra FROM events;"
+  "DROP TABLE events;"
+  "ALTER TABLE events_v4 RENAME TO events;"
+  CREATE_EVENTS_BY_UID
+  CREATE_EVENTS_BY_TIME
+  CREATE_EVENTS_BY_MERGE_KEY
+  "DROP TRIGGER documents_fts_delete;"
+  "DROP TRIGGER documents_fts_update;"
+  "INSERT OR REPLACE INTO properties (key, value)"
+  " VALUES ('search_events_upto', (SELECT ifnull(max(id), 0) FROM events)),"
+  " ('search_documents_upto', (SELECT ifnull(max(id), 0) FROM documents));"
+  "CREATE TRIGGER events_fts_delete AFTER DELETE ON events"
+  " WHEN old.id <= " SEARCH_EVENTS_UPTO " BEGIN"
+  "  INSERT INTO events_fts (events_fts, rowid, title) VALUES ('delete', old.id, old.title);"
+  "END;"
+  "CREATE TRIGGER events_fts_update AFTER UPDATE OF title ON events"
+  " WHEN old.id <= " SEARCH_EVENTS_UPTO " BEGIN"
+  "  INSERT INTO events_fts (events_fts, rowid, title) VALUES ('delete', old.id, old.title);"
+  "  INSERT INTO events_fts (rowid, title) VALUES (new.id, new.title);"
+  "END;"
+  "CREATE TRIGGER documents_fts_delete AFTER DELETE ON documents"
+  " WHEN old.id <= " SEARCH_DOCUMENTS_UPTO " BEGIN"
+  "  INSERT INTO documents_fts (documents_fts, rowid, text) VALUES ('delete', old.id, old.text);"
+  "END;"
+  "CREATE TRIGGER documents_fts_update AFTER UPDATE OF text ON documents"
+  " WHEN old.id <= " SEARCH_DOCUMENTS_UPTO " BEGIN"
+  "  INSERT INTO documents_fts (documents_fts, rowid, text) VALUES ('delete', old.id, old.text);"
+  "  INSERT INTO documents_fts (rowid, text) VALUES (new.id, new.text);"
+  "END;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == ANNALS_DATABASE_SCHEMA_VERSION);
@@ -514,6 +605,11 @@ migrate (AnnalsDatabase  *self,
     return FALSE;
   g_clear_pointer (&set_version, g_free);
 
+  /* A migration may rebuild a table, which must not cascade to the rows
+   * that refer to it; the pragma only works outside a transaction. */
+  if (!execute (self, "PRAGMA foreign_keys = OFF", error))
+    return FALSE;
+
   if (!execute (self, "BEGIN IMMEDIATE", error))
     return FALSE;
 
@@ -537,7 +633,7 @@ migrate (AnnalsDatabase  *self,
       return FALSE;
     }
 
-  return TRUE;
+  return execute (self, "PRAGMA foreign_keys = ON", error);
 }
 
 static gboolean
@@ -566,6 +662,14 @@ open_database (AnnalsDatabase          *self,
 
   sqlite3_extended_result_codes (self->db, TRUE);
   sqlite3_busy_timeout (self->db, BUSY_TIMEOUT_MS);
+
+  rc = sqlite3_create_function (self->db, "annals_merge_key", 2,
+                                SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
+                                NULL, merge_key_function, NULL, NULL);
+  if (rc != SQLITE_OK)
+    return fail_sqlite (self, rc, error);
+  if (!register_row_sources (self, error))
+    return FALSE;
 
   /* A new database has nothing to check. */
   self->checked = !exists;
@@ -596,7 +700,8 @@ open_database (AnnalsDatabase          *self,
 
   if (!execute (self, "PRAGMA foreign_keys = ON", error) ||
       !execute (self, "PRAGMA synchronous = NORMAL", error) ||
-      !execute (self, "PRAGMA cache_size = -65536", error))
+      !execute (self, "PRAGMA cache_size = -65536", error) ||
+      !execute (self, "PRAGMA threads = 2", error))
     return FALSE;
 
   /* Only the tests use this: it makes "the disk is full" happen at will. */
@@ -854,6 +959,230 @@ insert_participant (AnnalsDatabase  *self,
   return step_done (self, self->insert_participant, error);
 }
 
+/* An import into an empty database holds its new events back, with their
+ * mentions and participants, and writes them a batch at a time, each
+ * table with one INSERT … SELECT from a row source (annals-row-source.h):
+ * a statement per row cost three times as much. The events get their
+ * row ids here, which the write lock held since begin_import makes safe. */
+#define PENDING_BATCH 4096
+
+typedef struct
+{
+  gint64             id;
+  AnnalsEvent       *event;       /* a reference: its strings are read from it */
+  char              *uid;         /* NULL: the event's own id */
+  char              *start;
+  char              *end;
+  gint64             merge_key;
+  AnnalsEventRecord  record;
+} PendingEvent;
+
+typedef struct
+{
+  gint64  event;
+  gint64  document;
+  guint32 position;
+  guint32 start;
+  guint32 end;
+} PendingMention;
+
+typedef struct
+{
+  gint64      event;
+  const char *country;   /* the event's, which its PendingEvent holds */
+  guint32     position;
+} PendingParticipant;
+
+static void
+pending_event_clear (gpointer data)
+{
+  PendingEvent *pending = data;
+
+  g_clear_object (&pending->event);
+  g_clear_pointer (&pending->uid, g_free);
+  g_clear_pointer (&pending->start, g_free);
+  g_clear_pointer (&pending->end, g_free);
+}
+
+static inline void
+result_text_or_null (sqlite3_context *context,
+                     const char      *text)
+{
+  if (text == NULL)
+    sqlite3_result_null (context);
+  else
+    sqlite3_result_text (context, text, -1, SQLITE_STATIC);
+}
+
+#define PENDING_EVENT_COLUMNS \
+  "id, uid, title, merge_key, kind, status, start, \"end\", first_day, end_day," \
+  " start_precision, end_precision, host_country, country, host_place, confidence," \
+  " n_mentions, extra"
+
+static void
+pending_event_column (gconstpointer    rows,
+                      guint            row,
+                      int              column,
+                      sqlite3_context *context)
+{
+  const PendingEvent *pending = (const PendingEvent *) rows + row;
+
+  switch (column)
+    {
+    case 0: sqlite3_result_int64 (context, pending->id); break;
+    case 1: result_text_or_null (context, pending->uid != NULL ? pending->uid
+                                                               : annals_event_get_id (pending->event)); break;
+    case 2: result_text_or_null (context, annals_event_get_title (pending->event)); break;
+    case 3: sqlite3_result_int64 (context, pending->merge_key); break;
+    case 4: sqlite3_result_int (context, pending->record.kind); break;
+    case 5: sqlite3_result_int (context, pending->record.status); break;
+    case 6: result_text_or_null (context, pending->start); break;
+    case 7: result_text_or_null (context, pending->end); break;
+    case 8: sqlite3_result_int64 (context, pending->record.first_day); break;
+    case 9: sqlite3_result_int64 (context, pending->record.end_day); break;
+    case 10: sqlite3_result_int (context, pending->record.start_precision); break;
+    case 11: sqlite3_result_int (context, pending->record.end_precision); break;
+    case 12: result_text_or_null (context, annals_event_get_host_country (pending->event)); break;
+    case 13: sqlite3_result_int (context, pending->record.host_country); break;
+    case 14: result_text_or_null (context, annals_event_get_host_place (pending->event)); break;
+    case 15: sqlite3_result_double (context, annals_event_get_confidence (pending->event)); break;
+    case 16: sqlite3_result_int64 (context, annals_event_get_n_mentions (pending->event)); break;
+    case 17: result_text_or_null (context, annals_event_get_extra_json (pending->event)); break;
+    default: sqlite3_result_null (context); break;
+    }
+}
+
+static void
+pending_mention_column (gconstpointer    rows,
+                        guint            row,
+                        int              column,
+                        sqlite3_context *context)
+{
+  const PendingMention *pending = (const PendingMention *) rows + row;
+
+  switch (column)
+    {
+    case 0: sqlite3_result_int64 (context, pending->event); break;
+    case 1: sqlite3_result_int64 (context, pending->position); break;
+    case 2: sqlite3_result_int64 (context, pending->document); break;
+    case 3: sqlite3_result_int64 (context, pending->start); break;
+    case 4: sqlite3_result_int64 (context, pending->end); break;
+    default: sqlite3_result_null (context); break;
+    }
+}
+
+static void
+pending_participant_column (gconstpointer    rows,
+                            guint            row,
+                            int              column,
+                            sqlite3_context *context)
+{
+  const PendingParticipant *pending = (const PendingParticipant *) rows + row;
+
+  switch (column)
+    {
+    case 0: sqlite3_result_int64 (context, pending->event); break;
+    case 1: sqlite3_result_int64 (context, pending->position); break;
+    case 2: result_text_or_null (context, pending->country); break;
+    default: sqlite3_result_null (context); break;
+    }
+}
+
+static gboolean
+register_row_sources (AnnalsDatabase  *self,
+                      GError         **error)
+{
+  int rc;
+
+  self->events_source.declaration = "CREATE TABLE x (" PENDING_EVENT_COLUMNS ")";
+  self->events_source.column = pending_event_column;
+  self->mentions_source.declaration = "CREATE TABLE x (event, position, document, start, \"end\")";
+  self->mentions_source.column = pending_mention_column;
+  self->participants_source.declaration = "CREATE TABLE x (event, position, country)";
+  self->participants_source.column = pending_participant_column;
+
+  if ((rc = annals_row_source_register (self->db, "annals_pending_events", &self->events_source)) != SQLITE_OK ||
+      (rc = annals_row_source_register (self->db, "annals_pending_mentions", &self->mentions_source)) != SQLITE_OK ||
+      (rc = annals_row_source_register (self->db, "annals_pending_participants", &self->participants_source)) != SQLITE_OK)
+    return fail_sqlite (self, rc, error);
+
+  return TRUE;
+}
+
+static void
+clear_pending (AnnalsDatabase *self)
+{
+  if (self->pending_events != NULL)
+    g_array_set_size (self->pending_events, 0);
+  if (self->pending_mentions != NULL)
+    g_array_set_size (self->pending_mentions, 0);
+  if (self->pending_participants != NULL)
+    g_array_set_size (self->pending_participants, 0);
+}
+
+/* The id of the first event held back, or G_MAXINT64. */
+static gint64
+first_pending_id (AnnalsDatabase *self)
+{
+  if (self->pending_events == NULL || self->pending_events->len == 0)
+    return G_MAXINT64;
+
+  return g_array_index (self->pending_events, PendingEvent, 0).id;
+}
+
+static gboolean
+run_insert_select (AnnalsDatabase   *self,
+                   sqlite3_stmt    **stmt,
+                   const char       *sql,
+                   AnnalsRowSource  *source,
+                   GArray           *rows,
+                   GError          **error)
+{
+  gboolean ok;
+
+  if (rows->len == 0)
+    return TRUE;
+
+  if (!prepare (self, stmt, sql, error))
+    return FALSE;
+
+  source->rows = rows->data;
+  source->n_rows = rows->len;
+  ok = step_done (self, *stmt, error);
+  source->rows = NULL;
+  source->n_rows = 0;
+
+  return ok;
+}
+
+/* Writes what the import holds back. */
+static gboolean
+flush_pending (AnnalsDatabase  *self,
+               GError         **error)
+{
+  gboolean ok;
+
+  if (self->pending_events == NULL || self->pending_events->len == 0)
+    return TRUE;
+
+  ok = run_insert_select (self, &self->flush_events,
+                          "INSERT INTO events (" PENDING_EVENT_COLUMNS ")"
+                          " SELECT * FROM annals_pending_events",
+                          &self->events_source, self->pending_events, error) &&
+       run_insert_select (self, &self->flush_mentions,
+                          "INSERT INTO mentions (event, position, document, start, \"end\")"
+                          " SELECT * FROM annals_pending_mentions",
+                          &self->mentions_source, self->pending_mentions, error) &&
+       run_insert_select (self, &self->flush_participants,
+                          "INSERT INTO participants (event, position, country)"
+                          " SELECT * FROM annals_pending_participants",
+                          &self->participants_source, self->pending_participants, error);
+
+  clear_pending (self);
+
+  return ok;
+}
+
 /* The events an import may merge into, by kind and normalized title,
  * held in memory so that an import does not query the database per
  * event. Loaded once per import, at its start into an empty database,
@@ -873,7 +1202,7 @@ typedef struct
 
 typedef struct
 {
-  GHashTable *newest;      /* key → index + 1 in candidates of the last one stored */
+  GHashTable *newest;      /* merge key → index + 1 in candidates of the last one stored */
   GArray     *candidates;  /* MergeCandidate */
 } MergeKeys;
 
@@ -885,32 +1214,54 @@ merge_keys_free (MergeKeys *keys)
   g_free (keys);
 }
 
-static char *
+/* FNV-1a over the kind and the normalized title: a key that stands for
+ * both in the events_by_merge_key index, stored, so never to change. Two
+ * events of one key are compared in full before they merge. */
+static gint64
 make_merge_key (int         kind,
                 const char *normalized_title)
 {
-  gsize length = strlen (normalized_title);
-  char *key = g_malloc (length + 2);
+  guint64 hash = G_GUINT64_CONSTANT (0xcbf29ce484222325);
 
-  key[0] = (char) ('a' + kind);
-  memcpy (key + 1, normalized_title, length + 1);
+  hash = (hash ^ (guint8) kind) * G_GUINT64_CONSTANT (0x100000001b3);
+  for (const guchar *p = (const guchar *) normalized_title; *p != '\0'; p++)
+    hash = (hash ^ *p) * G_GUINT64_CONSTANT (0x100000001b3);
 
-  return key;
+  return (gint64) hash;
+}
+
+/* annals_merge_key(kind, title) in SQL, for the migration to version 4. */
+static void
+merge_key_function (sqlite3_context  *context,
+                    int               argc,
+                    sqlite3_value   **argv)
+{
+  const char *title = (const char *) sqlite3_value_text (argv[1]);
+  g_autofree char *normalized = annals_event_normalize_title (title != NULL ? title : "");
+
+  sqlite3_result_int64 (context, make_merge_key (sqlite3_value_int (argv[0]), normalized));
+}
+
+/* The hash table holds the key in a pointer: where a pointer is narrower,
+ * keys that differ in their high bits share a chain, and are told apart
+ * when their titles are compared. */
+static inline gpointer
+merge_key_pointer (gint64 key)
+{
+  return (gpointer) (guintptr) (guint64) key;
 }
 
 static void
 merge_keys_add (MergeKeys  *keys,
-                char       *key,
+                gint64      key,
                 gint64      rowid,
                 gint32      first_day)
 {
   MergeCandidate candidate = { rowid, first_day, 0 };
-  gpointer previous;
 
-  if (g_hash_table_lookup_extended (keys->newest, key, NULL, &previous))
-    candidate.previous = GPOINTER_TO_UINT (previous);
+  candidate.previous = GPOINTER_TO_UINT (g_hash_table_lookup (keys->newest, merge_key_pointer (key)));
   g_array_append_val (keys->candidates, candidate);
-  g_hash_table_replace (keys->newest, key, GUINT_TO_POINTER (keys->candidates->len));
+  g_hash_table_replace (keys->newest, merge_key_pointer (key), GUINT_TO_POINTER (keys->candidates->len));
 }
 
 static MergeKeys *
@@ -928,21 +1279,21 @@ load_merge_keys (AnnalsDatabase  *self,
     return NULL;
 
   keys = g_new0 (MergeKeys, 1);
-  keys->newest = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  keys->newest = g_hash_table_new (g_direct_hash, g_direct_equal);
   keys->candidates = g_array_sized_new (FALSE, FALSE, sizeof (MergeCandidate), (guint) n_stored);
 
   if (n_stored == 0)
     return keys;
 
   rc = sqlite3_prepare_v2 (self->db,
-                           "SELECT id, kind, norm_title, first_day FROM events ORDER BY id",
+                           "SELECT id, merge_key, first_day FROM events ORDER BY id",
                            -1, &stmt, NULL);
   if (rc == SQLITE_OK)
     while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
       merge_keys_add (keys,
-                      make_merge_key (sqlite3_column_int (stmt, 1), column_text (stmt, 2)),
+                      sqlite3_column_int64 (stmt, 1),
                       sqlite3_column_int64 (stmt, 0),
-                      sqlite3_column_int (stmt, 3));
+                      sqlite3_column_int (stmt, 2));
   sqlite3_finalize (stmt);
 
   if (rc != SQLITE_DONE)
@@ -971,8 +1322,8 @@ static gboolean
 find_merge_target (AnnalsDatabase  *self,
                    MergeKeys       *keys,
                    AnnalsEvent     *event,
-                   const char      *merge_key,
-                   const char      *normalized_title,
+                   gint64           merge_key,
+                   gint64           first_pending,
                    AnnalsEvent    **target,
                    gint64          *target_rowid,
                    GError         **error)
@@ -997,7 +1348,7 @@ find_merge_target (AnnalsDatabase  *self,
 
   if (keys != NULL)
     {
-      guint index = GPOINTER_TO_UINT (g_hash_table_lookup (keys->newest, merge_key));
+      guint index = GPOINTER_TO_UINT (g_hash_table_lookup (keys->newest, merge_key_pointer (merge_key)));
 
       /* Newest first in the chain; the candidates are wanted oldest first. */
       while (index != 0)
@@ -1015,15 +1366,14 @@ find_merge_target (AnnalsDatabase  *self,
   else
     {
       if (!prepare (self, &self->find_merge_candidates,
-                    "SELECT id FROM events WHERE kind = ?1 AND norm_title = ?2"
-                    " AND (first_day = 2147483647 OR (first_day >= ?3 AND first_day < ?4))"
+                    "SELECT id FROM events WHERE merge_key = ?1"
+                    " AND (first_day = 2147483647 OR (first_day >= ?2 AND first_day < ?3))"
                     " ORDER BY id LIMIT 64", error))
         return FALSE;
 
-      sqlite3_bind_int (self->find_merge_candidates, 1, annals_event_get_kind (event));
-      sqlite3_bind_text (self->find_merge_candidates, 2, normalized_title, -1, SQLITE_STATIC);
-      sqlite3_bind_int64 (self->find_merge_candidates, 3, from);
-      sqlite3_bind_int64 (self->find_merge_candidates, 4, to);
+      sqlite3_bind_int64 (self->find_merge_candidates, 1, merge_key);
+      sqlite3_bind_int64 (self->find_merge_candidates, 2, from);
+      sqlite3_bind_int64 (self->find_merge_candidates, 3, to);
 
       while ((rc = sqlite3_step (self->find_merge_candidates)) == SQLITE_ROW)
         {
@@ -1040,6 +1390,12 @@ find_merge_target (AnnalsDatabase  *self,
    * its title it is: it merges only when there is just one. */
   if (!dated && candidates->len > 1)
     return TRUE;
+
+  /* A candidate still among the rows an import holds back is written
+   * first, to be read like any other. */
+  if (candidates->len > 0 && g_array_index (candidates, gint64, candidates->len - 1) >= first_pending &&
+      !flush_pending (self, error))
+    return FALSE;
 
   for (guint i = 0; i < candidates->len; i++)
     {
@@ -1128,7 +1484,7 @@ merge_into (AnnalsDatabase  *self,
 static gboolean
 insert_event (AnnalsDatabase  *self,
               AnnalsEvent     *event,
-              const char      *normalized_title,
+              gint64           merge_key,
               GHashTable      *stored_documents,
               gint64          *rowid_out,
               gint32          *first_day_out,
@@ -1158,7 +1514,7 @@ insert_event (AnnalsDatabase  *self,
       int rc;
 
       if (!prepare (self, &self->insert_event,
-                    "INSERT INTO events (uid, title, norm_title, kind, status, start, \"end\","
+                    "INSERT INTO events (uid, title, merge_key, kind, status, start, \"end\","
                     " first_day, end_day, start_precision, end_precision, host_country, country,"
                     " host_place, confidence, n_mentions, extra)"
                     " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)",
@@ -1168,7 +1524,7 @@ insert_event (AnnalsDatabase  *self,
       stmt = self->insert_event;
       sqlite3_bind_text (stmt, 1, uid, -1, SQLITE_STATIC);
       sqlite3_bind_text (stmt, 2, annals_event_get_title (event), -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 3, normalized_title, -1, SQLITE_STATIC);
+      sqlite3_bind_int64 (stmt, 3, merge_key);
       sqlite3_bind_int (stmt, 4, record.kind);
       sqlite3_bind_int (stmt, 5, record.status);
       bind_text_or_null (stmt, 6, start_text);
@@ -1288,48 +1644,71 @@ merge_extra_json (AnnalsDatabase  *self,
   return TRUE;
 }
 
-/* Adds the rows stored after @events_before and @documents_before (the
- * largest row ids before the import) to the full-text index. */
+/* Adds the events of ids in (@events_from, @events_to] and the documents
+ * of ids in (@documents_from, @documents_to] to the full-text index, and
+ * records how far it now goes. The caller holds a transaction. */
 static gboolean
-index_new_rows (AnnalsDatabase  *self,
-                gint64           events_before,
-                gint64           documents_before,
-                GError         **error)
+index_search_rows (AnnalsDatabase  *self,
+                   gint64           events_from,
+                   gint64           events_to,
+                   gint64           documents_from,
+                   gint64           documents_to,
+                   GError         **error)
 {
-  sqlite3_stmt *stmt = NULL;
-  int rc;
+  static const char * const statements[] = {
+    "INSERT INTO events_fts (rowid, title) SELECT id, title FROM events WHERE id > ?1 AND id <= ?2",
+    "INSERT INTO documents_fts (rowid, text) SELECT id, text FROM documents WHERE id > ?1 AND id <= ?2",
+    "INSERT OR REPLACE INTO properties (key, value) VALUES ('search_events_upto', ?2)",
+    "INSERT OR REPLACE INTO properties (key, value) VALUES ('search_documents_upto', ?2)",
+  };
+  const gint64 from[] = { events_from, documents_from, events_from, documents_from };
+  const gint64 to[] = { events_to, documents_to, events_to, documents_to };
 
-  if (self->schema_version < 2)
-    return TRUE;
-
-  rc = sqlite3_prepare_v2 (self->db,
-                           "INSERT INTO events_fts (rowid, title)"
-                           " SELECT id, title FROM events WHERE id > ?1",
-                           -1, &stmt, NULL);
-  if (rc == SQLITE_OK)
+  for (guint i = 0; i < G_N_ELEMENTS (statements); i++)
     {
-      sqlite3_bind_int64 (stmt, 1, events_before);
-      rc = sqlite3_step (stmt);
-    }
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE && rc != SQLITE_OK)
-    return fail_sqlite (self, rc, error);
+      sqlite3_stmt *stmt = NULL;
+      int rc;
 
-  rc = sqlite3_prepare_v2 (self->db,
-                           "INSERT INTO documents_fts (rowid, text)"
-                           " SELECT id, text FROM documents WHERE id > ?1",
-                           -1, &stmt, NULL);
-  if (rc == SQLITE_OK)
-    {
-      sqlite3_bind_int64 (stmt, 1, documents_before);
-      rc = sqlite3_step (stmt);
+      if (i < 2 && from[i] >= to[i])
+        continue;
+
+      rc = sqlite3_prepare_v2 (self->db, statements[i], -1, &stmt, NULL);
+      if (rc == SQLITE_OK)
+        {
+          if (sqlite3_bind_parameter_count (stmt) >= 2)
+            sqlite3_bind_int64 (stmt, 1, from[i]);
+          sqlite3_bind_int64 (stmt, sqlite3_bind_parameter_count (stmt), to[i]);
+          rc = sqlite3_step (stmt);
+        }
+      sqlite3_finalize (stmt);
+
+      if (rc != SQLITE_DONE && rc != SQLITE_OK)
+        return fail_sqlite (self, rc, error);
     }
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE && rc != SQLITE_OK)
-    return fail_sqlite (self, rc, error);
 
   return TRUE;
 }
+
+/* How far the full-text index goes, and how far the rows go. */
+static gboolean
+query_search_extent (AnnalsDatabase  *self,
+                     gint64          *events_upto,
+                     gint64          *events_max,
+                     gint64          *documents_upto,
+                     gint64          *documents_max,
+                     GError         **error)
+{
+  return query_int (self, "SELECT ifnull(" SEARCH_EVENTS_UPTO ", 0)", events_upto, error) &&
+         query_int (self, "SELECT ifnull(max(id), 0) FROM events", events_max, error) &&
+         query_int (self, "SELECT ifnull(" SEARCH_DOCUMENTS_UPTO ", 0)", documents_upto, error) &&
+         query_int (self, "SELECT ifnull(max(id), 0) FROM documents", documents_max, error);
+}
+
+/* An import into a larger database adds its rows to the full-text index
+ * in its own transaction, up to this many events; a larger one, or one
+ * into an index that already lags behind, leaves them for
+ * annals_database_update_search_index(). */
+#define SEARCH_INDEX_INLINE_MAX 20000
 
 struct _AnnalsDatabaseImport
 {
@@ -1340,9 +1719,12 @@ struct _AnnalsDatabaseImport
   gint64             events_before;
   gint64             documents_before;
   MergeKeys         *merge_keys;        /* NULL: asked of the database per event */
-  gboolean           indexes_deferred;  /* the secondary indexes are built at commit */
+  gboolean           bulk;              /* into an empty database: see PendingEvent */
+  gboolean           search_complete;   /* the full-text index held every row before */
   gboolean           keys_too_many;     /* the database is too large for merge_keys */
   gint64             n_stored;          /* events stored before the import */
+  gint64             next_id;           /* the row id of the next event (bulk) */
+  GHashTable        *uids;              /* the event ids given so far (bulk) */
   guint              n_queried;         /* events whose candidates were queried */
   guint              keys_after;        /* n_queried that makes merge_keys worth loading */
   AnnalsImportStats  stats;
@@ -1351,11 +1733,93 @@ struct _AnnalsDatabaseImport
 static void
 import_free (AnnalsDatabaseImport *import)
 {
+  AnnalsDatabase *self = import->database;
+
+  clear_pending (self);
+
+  /* A bulk import turned foreign keys off (see begin_import); turning them
+   * on cannot fail outside a transaction. */
+  if (import->bulk)
+    execute (self, "PRAGMA foreign_keys = ON", NULL);
+
   g_clear_pointer (&import->stored_documents, g_hash_table_unref);
   g_clear_pointer (&import->merge_keys, merge_keys_free);
+  g_clear_pointer (&import->uids, g_hash_table_unref);
   g_clear_pointer (&import->name, g_free);
   g_clear_object (&import->database);
   g_free (import);
+}
+
+/* Holds @event back as a new row (see PendingEvent). */
+static gboolean
+queue_event (AnnalsDatabaseImport  *import,
+             AnnalsEvent           *event,
+             gint64                 merge_key,
+             GError               **error)
+{
+  AnnalsDatabase *self = import->database;
+  const char *id = annals_event_get_id (event);
+  const char * const *participants = annals_event_get_participants (event);
+  const AnnalsDate *start = annals_event_get_start (event);
+  const AnnalsDate *end = annals_event_get_end (event);
+  guint n_mentions = annals_event_get_n_mentions (event);
+  PendingEvent pending = { 0, };
+  char *uid;
+
+  if (import->next_id > G_MAXUINT32)
+    {
+      g_set_error (error, ANNALS_IO_ERROR, ANNALS_IO_ERROR_FULL,
+                   _("%s: the database holds as many events as Annals can index"),
+                   self->path);
+      return FALSE;
+    }
+
+  /* The database was empty: the ids given so far are all there are. As a
+   * row does, a taken id gets a suffix that keeps it recognisable. */
+  uid = g_strdup (id);
+  for (guint attempt = 2; g_hash_table_contains (import->uids, uid); attempt++)
+    {
+      g_free (uid);
+      uid = g_strdup_printf ("%s-%u", id, attempt);
+    }
+  g_hash_table_add (import->uids, uid);
+
+  pending.id = import->next_id++;
+  pending.event = g_object_ref (event);
+  pending.uid = g_strcmp0 (uid, id) != 0 ? g_strdup (uid) : NULL;
+  pending.merge_key = merge_key;
+  if (start != NULL && annals_date_is_set (start))
+    pending.start = annals_date_to_iso (start);
+  if (end != NULL && annals_date_is_set (end))
+    pending.end = annals_date_to_iso (end);
+  annals_event_record_init_from_event (&pending.record, event);
+  g_array_append_val (self->pending_events, pending);
+
+  for (guint i = 0; i < n_mentions; i++)
+    {
+      const AnnalsMention *mention = annals_event_get_mention (event, i);
+      StoredDocument *document = g_hash_table_lookup (import->stored_documents, mention->document_id);
+      PendingMention row = { pending.id, 0, i, mention->start, mention->end };
+
+      g_assert (document != NULL);
+      row.document = document->rowid;
+      g_array_append_val (self->pending_mentions, row);
+    }
+
+  for (guint i = 0; participants != NULL && participants[i] != NULL; i++)
+    {
+      PendingParticipant row = { pending.id, participants[i], i };
+
+      g_array_append_val (self->pending_participants, row);
+    }
+
+  if (import->merge_keys != NULL)
+    merge_keys_add (import->merge_keys, merge_key, pending.id, pending.record.first_day);
+
+  if (self->pending_events->len >= PENDING_BATCH)
+    return flush_pending (self, error);
+
+  return TRUE;
 }
 
 static void
@@ -1374,9 +1838,15 @@ annals_database_finalize (GObject *object)
   g_clear_pointer (&self->select_mentions, sqlite3_finalize);
   g_clear_pointer (&self->select_participants, sqlite3_finalize);
   g_clear_pointer (&self->select_document, sqlite3_finalize);
+  g_clear_pointer (&self->flush_events, sqlite3_finalize);
+  g_clear_pointer (&self->flush_mentions, sqlite3_finalize);
+  g_clear_pointer (&self->flush_participants, sqlite3_finalize);
   g_clear_pointer (&self->db, sqlite3_close);
   g_clear_pointer (&self->path, g_free);
   g_clear_error (&self->check_error);
+  g_clear_pointer (&self->pending_events, g_array_unref);
+  g_clear_pointer (&self->pending_mentions, g_array_unref);
+  g_clear_pointer (&self->pending_participants, g_array_unref);
 
   G_OBJECT_CLASS (annals_database_parent_class)->finalize (object);
 }
@@ -1392,6 +1862,10 @@ annals_database_class_init (AnnalsDatabaseClass *klass)
 static void
 annals_database_init (AnnalsDatabase *self)
 {
+  self->pending_events = g_array_new (FALSE, TRUE, sizeof (PendingEvent));
+  g_array_set_clear_func (self->pending_events, pending_event_clear);
+  self->pending_mentions = g_array_new (FALSE, TRUE, sizeof (PendingMention));
+  self->pending_participants = g_array_new (FALSE, TRUE, sizeof (PendingParticipant));
 }
 
 AnnalsDatabase *
@@ -1478,8 +1952,9 @@ annals_database_begin_import (AnnalsDatabase  *self,
   AnnalsDatabaseImport *import;
   g_autoptr(GError) local_error = NULL;
   MergeKeys *merge_keys;
-  gint64 events_before, documents_before, n_events;
-  gboolean deferred;
+  gint64 events_before, documents_before, n_events, any_rows;
+  gint64 events_upto, documents_upto;
+  gboolean bulk;
 
   g_return_val_if_fail (ANNALS_IS_DATABASE (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -1491,22 +1966,55 @@ annals_database_begin_import (AnnalsDatabase  *self,
       return NULL;
     }
 
-  if (!ensure_checked (self, error) ||
-      !execute (self, "BEGIN IMMEDIATE", error))
+  if (self->schema_version != ANNALS_DATABASE_SCHEMA_VERSION)
+    {
+      g_set_error (error, ANNALS_IO_ERROR, ANNALS_IO_ERROR_VERSION,
+                   _("%s: the database has schema version %d; imports write version %d only"),
+                   self->path, self->schema_version, ANNALS_DATABASE_SCHEMA_VERSION);
+      return NULL;
+    }
+
+  if (!ensure_checked (self, error))
     return NULL;
 
+  /* Into an empty database, the rows are written in batches, and without
+   * checking foreign keys: every reference is to a row this import made
+   * or found (see check_mentions). The pragma only works outside a
+   * transaction, so the database is looked at before it is locked, and
+   * again after. */
+  if (!query_int (self, "SELECT EXISTS (SELECT 1 FROM events) OR EXISTS (SELECT 1 FROM documents)",
+                  &any_rows, error))
+    return NULL;
+  bulk = any_rows == 0;
+  if (bulk && !execute (self, "PRAGMA foreign_keys = OFF", error))
+    return NULL;
+
+  if (!execute (self, "BEGIN IMMEDIATE", error))
+    goto failed;
+
   if (!query_int (self, "SELECT ifnull(max(id), 0) FROM events", &events_before, error) ||
-      !query_int (self, "SELECT ifnull(max(id), 0) FROM documents", &documents_before, error))
+      !query_int (self, "SELECT ifnull(max(id), 0) FROM documents", &documents_before, error) ||
+      !query_int (self, "SELECT count(*) FROM events", &n_events, error))
+    goto failed_in_transaction;
+
+  /* Another program wrote in between: an ordinary import then. */
+  if (bulk && (n_events != 0 || documents_before != 0))
     {
       rollback (self);
-      return NULL;
+      bulk = FALSE;
+      if (!execute (self, "PRAGMA foreign_keys = ON", error))
+        return NULL;
+      return annals_database_begin_import (self, error);
     }
 
-  if (!query_int (self, "SELECT count(*) FROM events", &n_events, error))
-    {
-      rollback (self);
-      return NULL;
-    }
+  /* Rows above the index's end may have been deleted since, and their ids
+   * given again: the index ends at the last row at most. */
+  if (!query_int (self, "SELECT ifnull(" SEARCH_EVENTS_UPTO ", 0)", &events_upto, error) ||
+      !query_int (self, "SELECT ifnull(" SEARCH_DOCUMENTS_UPTO ", 0)", &documents_upto, error) ||
+      ((events_upto > events_before || documents_upto > documents_before) &&
+       !index_search_rows (self, 0, MIN (events_upto, events_before),
+                           0, MIN (documents_upto, documents_before), error)))
+    goto failed_in_transaction;
 
   /* An empty database has no keys to load; otherwise they are loaded
    * once the import proves long (see import_event). */
@@ -1514,31 +2022,27 @@ annals_database_begin_import (AnnalsDatabase  *self,
   if (local_error != NULL)
     {
       g_propagate_error (error, g_steal_pointer (&local_error));
-      rollback (self);
-      return NULL;
+      goto failed_in_transaction;
     }
 
   /* Into an empty database, the rows go first and the indexes are built
    * over them at commit, in the same transaction. The in-memory merge
-   * keys stand in for events_by_title meanwhile. */
-  deferred = n_events == 0 && documents_before == 0 && merge_keys != NULL &&
-             self->schema_version == ANNALS_DATABASE_SCHEMA_VERSION;
-  if (deferred &&
-      !execute (self,
-                "DROP INDEX events_in_time_order;"
-                "DROP INDEX events_by_title;"
-                "DROP INDEX mentions_by_document;", error))
+   * keys and event ids stand in for the indexes meanwhile. */
+  if (bulk && !execute (self, DROP_SECONDARY_INDEXES, error))
     {
       merge_keys_free (merge_keys);
-      rollback (self);
-      return NULL;
+      goto failed_in_transaction;
     }
 
   import = g_new0 (AnnalsDatabaseImport, 1);
   import->database = g_object_ref (self);
   import->merge_keys = merge_keys;
-  import->indexes_deferred = deferred;
+  import->bulk = bulk;
+  import->search_complete = events_upto >= events_before && documents_upto >= documents_before;
   import->n_stored = n_events;
+  import->next_id = events_before + 1;
+  if (bulk)
+    import->uids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   /* The tests load the keys at once, to take that path on small data. */
   import->keys_after = g_getenv ("ANNALS_TEST_MERGE_KEYS_AFTER") != NULL ?
                        (guint) g_ascii_strtoull (g_getenv ("ANNALS_TEST_MERGE_KEYS_AFTER"), NULL, 10) :
@@ -1548,6 +2052,13 @@ annals_database_begin_import (AnnalsDatabase  *self,
   annals_database_import_next_file (import, NULL);
 
   return import;
+
+failed_in_transaction:
+  rollback (self);
+failed:
+  if (bulk)
+    execute (self, "PRAGMA foreign_keys = ON", NULL);
+  return NULL;
 }
 
 void
@@ -1583,9 +2094,9 @@ annals_database_import_event (AnnalsDatabaseImport  *import,
 {
   AnnalsDatabase *self;
   g_autofree char *normalized_title = NULL;
-  g_autofree char *merge_key = NULL;
   g_autoptr(AnnalsEvent) target = NULL;
   gint64 target_rowid = 0;
+  gint64 merge_key;
   guint index;
 
   g_return_val_if_fail (import != NULL, FALSE);
@@ -1620,7 +2131,7 @@ annals_database_import_event (AnnalsDatabaseImport  *import,
   if (import->merge_keys == NULL)
     import->n_queried++;
 
-  if (!find_merge_target (self, import->merge_keys, event, merge_key, normalized_title,
+  if (!find_merge_target (self, import->merge_keys, event, merge_key, first_pending_id (self),
                           &target, &target_rowid, error))
     return FALSE;
 
@@ -1630,16 +2141,22 @@ annals_database_import_event (AnnalsDatabaseImport  *import,
         return FALSE;
       import->stats.events_merged++;
     }
+  else if (import->bulk)
+    {
+      if (!queue_event (import, event, merge_key, error))
+        return FALSE;
+      import->stats.events_added++;
+    }
   else
     {
       gint64 rowid = 0;
       gint32 first_day = ANNALS_DAY_UNDATED;
 
-      if (!insert_event (self, event, normalized_title, import->stored_documents,
+      if (!insert_event (self, event, merge_key, import->stored_documents,
                          &rowid, &first_day, error))
         return FALSE;
       if (import->merge_keys != NULL)
-        merge_keys_add (import->merge_keys, g_steal_pointer (&merge_key), rowid, first_day);
+        merge_keys_add (import->merge_keys, merge_key, rowid, first_day);
       import->stats.events_added++;
     }
 
@@ -1665,18 +2182,24 @@ annals_database_commit_import (AnnalsDatabaseImport  *import,
                                GError               **error)
 {
   AnnalsDatabase *self;
+  gint64 events_max = 0, documents_max = 0;
   gboolean ok;
 
   g_return_val_if_fail (import != NULL, FALSE);
 
   self = import->database;
-  ok = (!import->indexes_deferred ||
-        execute (self,
-                 CREATE_EVENTS_IN_TIME_ORDER
-                 CREATE_EVENTS_BY_TITLE
-                 CREATE_MENTIONS_BY_DOCUMENT, error)) &&
-       index_new_rows (self, import->events_before, import->documents_before, error) &&
-       execute (self, "COMMIT", error);
+  ok = flush_pending (self, error) &&
+       (!import->bulk || execute (self, CREATE_SECONDARY_INDEXES, error)) &&
+       query_int (self, "SELECT ifnull(max(id), 0) FROM events", &events_max, error) &&
+       query_int (self, "SELECT ifnull(max(id), 0) FROM documents", &documents_max, error);
+
+  /* A small import into an index that is up to date keeps it so. */
+  if (ok && import->search_complete &&
+      events_max - import->events_before <= SEARCH_INDEX_INLINE_MAX)
+    ok = index_search_rows (self, import->events_before, events_max,
+                            import->documents_before, documents_max, error);
+
+  ok = ok && execute (self, "COMMIT", error);
 
   if (!ok)
     rollback (self);
@@ -1693,6 +2216,7 @@ annals_database_abort_import (AnnalsDatabaseImport *import)
 {
   g_return_if_fail (import != NULL);
 
+  clear_pending (import->database);
   rollback (import->database);
   import_free (import);
 }
@@ -1765,10 +2289,11 @@ load_event_cb (gpointer   user_data,
   return annals_database_load_event (user_data, key, error);
 }
 
+/* In the table's order, which is read straight through; the store sorts
+ * the records by time in memory, faster than SQLite would. */
 #define SELECT_RECORDS \
   "SELECT id, first_day, end_day, kind, status, start_precision," \
-  " end_precision, country, n_mentions, title FROM events" \
-  " ORDER BY first_day, end_day, id"
+  " end_precision, country, n_mentions, title FROM events"
 
 /* A read-only connection of its own for reading the records: used by
  * this thread only and closed at the end, it needs no lock around every
@@ -2291,14 +2816,170 @@ make_fts_query (const char *query)
   return g_string_free (g_steal_pointer (&fts), FALSE);
 }
 
+/* Rows the index takes in one transaction, so that the write lock is
+ * never held for long while the app or an import waits for it. */
+#define SEARCH_INDEX_EVENTS_PER_STEP 100000
+#define SEARCH_INDEX_DOCUMENTS_PER_STEP 20000
+
+gboolean
+annals_database_get_search_backlog (AnnalsDatabase  *self,
+                                    gint64          *n_events,
+                                    gint64          *n_documents,
+                                    GError         **error)
+{
+  gint64 events_upto, events_max, documents_upto, documents_max;
+
+  g_return_val_if_fail (ANNALS_IS_DATABASE (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!query_search_extent (self, &events_upto, &events_max, &documents_upto, &documents_max, error))
+    return FALSE;
+
+  if (n_events != NULL)
+    *n_events = MAX (events_max - events_upto, 0);
+  if (n_documents != NULL)
+    *n_documents = MAX (documents_max - documents_upto, 0);
+
+  return TRUE;
+}
+
+gboolean
+annals_database_update_search_index (AnnalsDatabase  *self,
+                                     GCancellable    *cancellable,
+                                     GError         **error)
+{
+  g_return_val_if_fail (ANNALS_IS_DATABASE (self), FALSE);
+  g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  for (;;)
+    {
+      gint64 events_upto, events_max, documents_upto, documents_max;
+      gint64 events_to, documents_to;
+
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        return FALSE;
+
+      /* Nothing to do must not need the write lock: a read-only database
+       * with a complete index searches. */
+      if (!query_search_extent (self, &events_upto, &events_max, &documents_upto, &documents_max, error))
+        return FALSE;
+      if (events_upto == events_max && documents_upto == documents_max)
+        return TRUE;
+
+      if (sqlite3_db_readonly (self->db, "main"))
+        {
+          g_set_error (error, ANNALS_IO_ERROR, ANNALS_IO_ERROR_READ_ONLY,
+                       _("%s: the database is read-only"), self->path);
+          return FALSE;
+        }
+
+      if (!execute (self, "BEGIN IMMEDIATE", error))
+        return FALSE;
+
+      /* Read again under the lock: another connection may have gone on. */
+      if (!query_search_extent (self, &events_upto, &events_max, &documents_upto, &documents_max, error))
+        {
+          rollback (self);
+          return FALSE;
+        }
+
+      /* Above the last row, the rows were deleted: see begin_import. */
+      events_upto = MIN (events_upto, events_max);
+      documents_upto = MIN (documents_upto, documents_max);
+      events_to = MIN (events_max, events_upto + SEARCH_INDEX_EVENTS_PER_STEP);
+      documents_to = MIN (documents_max, documents_upto + SEARCH_INDEX_DOCUMENTS_PER_STEP);
+
+      if (!index_search_rows (self, events_upto, events_to, documents_upto, documents_to, error) ||
+          !execute (self, "COMMIT", error))
+        {
+          rollback (self);
+          return FALSE;
+        }
+    }
+}
+
+/* Adds to @keys the events past the full-text index that the words of
+ * @query all appear in (in the title or a source's text, ignoring ASCII
+ * case; the last word as a prefix is implied by substring matching), when
+ * the index cannot be brought up to date: a read-only database. */
+static gboolean
+search_backlog (AnnalsDatabase  *self,
+                const char      *query,
+                GArray          *keys,
+                GError         **error)
+{
+  g_auto(GStrv) words = g_strsplit_set (query, " \t\n\r", -1);
+  g_autoptr(GString) sql = g_string_new (NULL);
+  sqlite3_stmt *stmt = NULL;
+  guint n_words = 0;
+  int rc;
+
+  g_string_append (sql,
+                   "SELECT e.id FROM events e WHERE e.id > ifnull(" SEARCH_EVENTS_UPTO ", 0)");
+  for (guint i = 0; words[i] != NULL; i++)
+    if (words[i][0] != '\0')
+      {
+        n_words++;
+        g_string_append_printf (sql,
+                                " AND (instr(lower(e.title), lower(?%u)) > 0 OR EXISTS ("
+                                "SELECT 1 FROM mentions m JOIN documents d ON d.id = m.document"
+                                " WHERE m.event = e.id AND instr(lower(d.text), lower(?%u)) > 0))",
+                                n_words, n_words);
+      }
+  if (n_words == 0)
+    return TRUE;
+  g_string_append (sql, " UNION SELECT m.event FROM mentions m JOIN documents d ON d.id = m.document"
+                        " WHERE m.event <= ifnull(" SEARCH_EVENTS_UPTO ", 0)"
+                        " AND d.id > ifnull(" SEARCH_DOCUMENTS_UPTO ", 0)");
+  for (guint i = 0, n = 0; words[i] != NULL; i++)
+    if (words[i][0] != '\0')
+      {
+        n++;
+        g_string_append_printf (sql, " AND instr(lower(d.text), lower(?%u)) > 0", n);
+      }
+
+  rc = sqlite3_prepare_v2 (self->db, sql->str, -1, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    return fail_sqlite (self, rc, error);
+
+  for (guint i = 0, n = 0; words[i] != NULL; i++)
+    if (words[i][0] != '\0')
+      sqlite3_bind_text (stmt, (int) ++n, words[i], -1, SQLITE_TRANSIENT);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      guint32 key = (guint32) sqlite3_column_int64 (stmt, 0);
+      g_array_append_val (keys, key);
+    }
+  sqlite3_finalize (stmt);
+
+  if (rc != SQLITE_DONE)
+    return fail_sqlite (self, rc, error);
+
+  return TRUE;
+}
+
+static int
+compare_keys (gconstpointer a,
+              gconstpointer b)
+{
+  guint32 x = *(const guint32 *) a;
+  guint32 y = *(const guint32 *) b;
+
+  return x < y ? -1 : x > y;
+}
+
 GArray *
 annals_database_search (AnnalsDatabase  *self,
                         const char      *query,
                         GError         **error)
 {
   g_autoptr(GArray) keys = NULL;
+  g_autoptr(GError) local_error = NULL;
   g_autofree char *fts_query = NULL;
   sqlite3_stmt *stmt = NULL;
+  gboolean backlog = FALSE;
   int rc;
 
   g_return_val_if_fail (ANNALS_IS_DATABASE (self), NULL);
@@ -2313,6 +2994,19 @@ annals_database_search (AnnalsDatabase  *self,
   fts_query = make_fts_query (query);
   if (fts_query == NULL)
     return g_steal_pointer (&keys);
+
+  /* Every event is found, indexed or not: the index catches up first,
+   * and where it cannot be written, the rest is read row by row. */
+  if (!annals_database_update_search_index (self, NULL, &local_error))
+    {
+      if (!g_error_matches (local_error, ANNALS_IO_ERROR, ANNALS_IO_ERROR_READ_ONLY) &&
+          !g_error_matches (local_error, ANNALS_IO_ERROR, ANNALS_IO_ERROR_BUSY))
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return NULL;
+        }
+      backlog = TRUE;
+    }
 
   rc = sqlite3_prepare_v2 (self->db,
                            "SELECT rowid FROM events_fts WHERE events_fts MATCH ?1"
@@ -2340,6 +3034,26 @@ annals_database_search (AnnalsDatabase  *self,
     {
       fail_sqlite (self, rc, error);
       return NULL;
+    }
+
+  if (backlog)
+    {
+      guint n_indexed = keys->len;
+
+      if (!search_backlog (self, query, keys, error))
+        return NULL;
+
+      /* One ordered list without repeats, as the index alone gives. */
+      if (keys->len > n_indexed)
+        {
+          guint n = 0;
+
+          g_array_sort (keys, compare_keys);
+          for (guint i = 0; i < keys->len; i++)
+            if (n == 0 || g_array_index (keys, guint32, i) != g_array_index (keys, guint32, n - 1))
+              g_array_index (keys, guint32, n++) = g_array_index (keys, guint32, i);
+          g_array_set_size (keys, n);
+        }
     }
 
   return g_steal_pointer (&keys);

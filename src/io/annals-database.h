@@ -49,7 +49,7 @@ typedef gboolean (*AnnalsDatabaseEventFunc)    (AnnalsEvent     *event,
 
 /* The schema version this build creates and reads (PRAGMA user_version).
  * Older databases are migrated forward on open; newer ones are refused. */
-#define ANNALS_DATABASE_SCHEMA_VERSION 3
+#define ANNALS_DATABASE_SCHEMA_VERSION 4
 
 /* ANNALS_DATABASE_OPEN_DEFER_CHECK: skip the integrity check (PRAGMA
  * quick_check, about a second per gigabyte) when opening an existing
@@ -153,6 +153,20 @@ char           *annals_database_dup_extra_json  (AnnalsDatabase    *self,
                                                  GError           **error);
 /* Full-text search over titles and source text (FTS5 query syntax, user
  * input made safe); returns the matching keys as guint32. */
+/* The full-text index may lag behind an import (a large one leaves it for
+ * later, so that the events are there sooner): this brings it up to date,
+ * in transactions of its own that each hold the write lock briefly. Safe
+ * to run from another connection at the same time as reading; stops with
+ * G_IO_ERROR_CANCELLED between transactions. annals_database_search()
+ * runs it first when needed. */
+gboolean        annals_database_update_search_index (AnnalsDatabase  *self,
+                                                     GCancellable    *cancellable,
+                                                     GError         **error);
+/* How many events and documents the full-text index lacks. */
+gboolean        annals_database_get_search_backlog  (AnnalsDatabase  *self,
+                                                     gint64          *n_events,
+                                                     gint64          *n_documents,
+                                                     GError         **error);
 GArray         *annals_database_search          (AnnalsDatabase    *self,
                                                  const char        *query,
                                                  GError           **error);

@@ -467,54 +467,380 @@ test_search (Fixture       *fixture,
     }
 }
 
+/* Writes @event as schema version 1 stored it, with SQL of that version. */
+static void
+insert_v1_event (sqlite3     *db,
+                 gint64       id,
+                 AnnalsEvent *event,
+                 gint64       document,
+                 guint        start,
+                 guint        end)
+{
+  const char * const *participants = annals_event_get_participants (event);
+  g_autofree char *normalized = annals_event_normalize_title (annals_event_get_title (event));
+  g_autofree char *start_text = annals_date_to_iso (annals_event_get_start (event));
+  AnnalsEventRecord record;
+  sqlite3_stmt *stmt = NULL;
+
+  annals_event_record_init_from_event (&record, event);
+  g_assert_cmpint (sqlite3_prepare_v2 (db,
+                                       "INSERT INTO events (id, uid, title, norm_title, kind, status, start,"
+                                       " first_day, end_day, start_precision, end_precision, host_country,"
+                                       " country, confidence, n_mentions)"
+                                       " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, 0.9, 1)",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  sqlite3_bind_int64 (stmt, 1, id);
+  sqlite3_bind_text (stmt, 2, annals_event_get_id (event), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, annals_event_get_title (event), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, normalized, -1, SQLITE_STATIC);
+  sqlite3_bind_int (stmt, 5, record.kind);
+  sqlite3_bind_int (stmt, 6, record.status);
+  sqlite3_bind_text (stmt, 7, start_text, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 8, record.first_day);
+  sqlite3_bind_int64 (stmt, 9, record.end_day);
+  sqlite3_bind_int (stmt, 10, record.start_precision);
+  sqlite3_bind_int (stmt, 11, record.end_precision);
+  sqlite3_bind_text (stmt, 12, annals_event_get_host_country (event), -1, SQLITE_STATIC);
+  sqlite3_bind_int (stmt, 13, record.host_country);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
+  sqlite3_finalize (stmt);
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "INSERT INTO mentions VALUES (?1, 0, ?2, ?3, ?4)",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  sqlite3_bind_int64 (stmt, 1, id);
+  sqlite3_bind_int64 (stmt, 2, document);
+  sqlite3_bind_int64 (stmt, 3, start);
+  sqlite3_bind_int64 (stmt, 4, end);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
+  sqlite3_finalize (stmt);
+
+  for (guint i = 0; participants != NULL && participants[i] != NULL; i++)
+    {
+      g_assert_cmpint (sqlite3_prepare_v2 (db, "INSERT INTO participants VALUES (?1, ?2, ?3)",
+                                           -1, &stmt, NULL), ==, SQLITE_OK);
+      sqlite3_bind_int64 (stmt, 1, id);
+      sqlite3_bind_int64 (stmt, 2, i);
+      sqlite3_bind_text (stmt, 3, participants[i], -1, SQLITE_STATIC);
+      g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
+      sqlite3_finalize (stmt);
+    }
+}
+
+static char *
+query_text (const char *path,
+            const char *sql)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  char *text = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    text = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+
+  return text;
+}
+
+/* A database of schema version 1, with rows as version 1 wrote them,
+ * migrates to the current version with nothing lost: events, their
+ * mentions and participants, the search index, and merge keys that match
+ * what an import computes. */
 static void
 test_migration (Fixture       *fixture,
                 gconstpointer  data)
 {
+  const char *text = "Russia held Vostok 2022 with China. Ministers met in Tashkent in August.";
   g_autoptr(AnnalsDatabase) old = NULL;
   g_autoptr(AnnalsDatabase) database = NULL;
   g_autoptr(AnnalsEventStore) store = annals_event_store_new ();
+  g_autoptr(AnnalsEvent) vostok = annals_event_new ("vostok", "Vostok 2022");
+  g_autoptr(AnnalsEvent) meeting = annals_event_new ("meeting", "Tashkent Ministers’ Meeting");
+  g_autoptr(AnnalsEvent) loaded = NULL;
+  g_autoptr(AnnalsEventSet) set = annals_event_set_new ();
+  g_autoptr(AnnalsDocument) document = NULL;
+  g_autoptr(AnnalsEvent) again = NULL;
   g_autoptr(GArray) keys = NULL;
   g_autoptr(GError) error = NULL;
+  g_autofree char *indexes = NULL;
+  AnnalsImportStats stats;
+  AnnalsDate date;
   sqlite3_stmt *stmt = NULL;
   sqlite3 *db = NULL;
+  gint64 n_events, n_documents;
 
   old = _annals_database_open_at_version (fixture->path, 1, &error);
   g_assert_no_error (error);
   g_assert_cmpint (annals_database_get_schema_version (old), ==, 1);
-  import_good (old, "full.json", NULL);
   g_clear_object (&old);
+
+  annals_event_set_kind (vostok, ANNALS_EVENT_KIND_EXERCISE);
+  annals_date_set_year (&date, 2022);
+  annals_event_set_start (vostok, &date);
+  annals_event_set_host_country (vostok, "RU");
+  annals_event_add_participant (vostok, "RU");
+  annals_event_add_participant (vostok, "CN");
+  annals_event_set_kind (meeting, ANNALS_EVENT_KIND_MEETING);
+  annals_date_set_month (&date, 2022, 8);
+  annals_event_set_start (meeting, &date);
+  annals_event_set_host_country (meeting, "UZ");
+
+  g_assert_cmpint (sqlite3_open (fixture->path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "INSERT INTO documents (id, uid, title, text, length)"
+                                       " VALUES (1, 'old-article', 'Old article', ?1, ?2)",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  sqlite3_bind_text (stmt, 1, text, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 2, (gint64) strlen (text));
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
+  sqlite3_finalize (stmt);
+  insert_v1_event (db, 1, vostok, 1, 12, 23);
+  insert_v1_event (db, 2, meeting, 1, 36, 72);
+  sqlite3_close (db);
 
   database = annals_database_open (fixture->path, &error);
   g_assert_no_error (error);
   g_assert_cmpint (annals_database_get_schema_version (database), ==, ANNALS_DATABASE_SCHEMA_VERSION);
 
-  /* The search index was built from what version 1 stored. */
-  keys = annals_database_search (database, "brics", &error);
+  indexes = query_text (fixture->path,
+                        "SELECT group_concat(name, ' ') FROM (SELECT name FROM sqlite_master"
+                        " WHERE type = 'index' AND name LIKE 'events_%' ORDER BY name)");
+  g_assert_cmpstr (indexes, ==, "events_by_merge_key events_by_time events_by_uid");
+
+  /* The rows, with what refers to them. */
+  loaded = annals_database_load_event (database, 1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (annals_event_get_title (loaded), ==, "Vostok 2022");
+  g_assert_cmpint (annals_event_get_kind (loaded), ==, ANNALS_EVENT_KIND_EXERCISE);
+  g_assert_cmpuint (g_strv_length ((char **) annals_event_get_participants (loaded)), ==, 2);
+  g_assert_cmpstr (annals_event_get_participants (loaded)[1], ==, "CN");
+  g_assert_cmpuint (annals_event_get_n_mentions (loaded), ==, 1);
+  g_assert_cmpuint (annals_event_get_mention (loaded, 0)->start, ==, 12);
+
+  /* The search index, which version 2 built, is whole. */
+  annals_database_get_search_backlog (database, &n_events, &n_documents, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (n_events, ==, 0);
+  g_assert_cmpint (n_documents, ==, 0);
+  keys = annals_database_search (database, "ministers", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (keys->len, ==, 2);
+  g_clear_pointer (&keys, g_array_unref);
+  keys = annals_database_search (database, "tashkent meeting", &error);
   g_assert_no_error (error);
   g_assert_cmpuint (keys->len, ==, 1);
-  g_clear_pointer (&keys, g_array_unref);
-  keys = annals_database_search (database, "ides", &error);
-  g_assert_no_error (error);
-  g_assert_cmpuint (keys->len, ==, 4);
+  g_assert_cmpuint (g_array_index (keys, guint32, 0), ==, 2);
 
-  /* Version 3 reads the index from the time-ordered index. */
-  g_assert_cmpint (sqlite3_open (fixture->path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT group_concat(name, ' ') FROM"
-                                       " (SELECT name FROM sqlite_master WHERE type = 'index'"
-                                       " AND name LIKE 'events_%' ORDER BY name)",
-                                       -1, &stmt, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 0), ==, "events_by_title events_in_time_order");
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
+  /* The keys the migration computed find the events an import names
+   * the same way. */
+  document = annals_document_new ("new-article");
+  annals_document_set_text (document, "Vostok-2022 ended in September.");
+  annals_event_set_add_document (set, document);
+  again = annals_event_new ("again", "Vostok-2022");
+  annals_event_set_kind (again, ANNALS_EVENT_KIND_EXERCISE);
+  annals_date_set_month (&date, 2022, 9);
+  annals_event_set_start (again, &date);
+  annals_event_add_mention (again, "new-article", 0, 11);
+  annals_event_set_add_event (set, again);
+  annals_database_add_set (database, set, &stats, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (stats.events_merged, ==, 1);
+  g_assert_cmpuint (stats.events_added, ==, 0);
+  g_clear_object (&loaded);
+  loaded = annals_database_load_event (database, 1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (annals_event_get_n_mentions (loaded), ==, 2);
 
   annals_database_load_store (database, store, &error);
   g_assert_no_error (error);
-  g_assert_cmpuint (annals_event_store_get_n_total (store), ==, annals_database_count_events (database, NULL));
-  for (guint i = 1; i < annals_event_store_get_n_dated (store); i++)
-    g_assert_cmpint (annals_event_store_get_record (store, i - 1)->first_day, <=,
-                     annals_event_store_get_record (store, i)->first_day);
+  g_assert_cmpuint (annals_event_store_get_n_total (store), ==, 2);
+  g_assert_cmpint (annals_event_store_get_record (store, 0)->first_day, <=,
+                   annals_event_store_get_record (store, 1)->first_day);
+}
+
+/* Events made for the bulk tests: @n of them, each of the first
+ * @n_repeats followed by a second one of the same title and a date
+ * inside its year, which merges into it while it is still held back.
+ * The ids repeat every @id_period events. */
+static AnnalsEventSet *
+make_bulk_set (guint n,
+               guint n_repeats,
+               guint id_period)
+{
+  AnnalsEventSet *set = annals_event_set_new ();
+  g_autoptr(AnnalsDocument) document = annals_document_new ("bulk");
+  guint count = 0;
+
+  annals_document_set_text (document, "Zanzibar hosted them all.");
+  annals_event_set_add_document (set, document);
+
+  for (guint i = 0; i < n; i++)
+    for (guint repeat = 0; repeat < (i < n_repeats ? 2 : 1); repeat++)
+      {
+        g_autofree char *id = g_strdup_printf ("event-%u", count++ % id_period);
+        g_autofree char *title = g_strdup_printf ("Exercise Number %u", i);
+        g_autoptr(AnnalsEvent) event = annals_event_new (id, title);
+        AnnalsDate date;
+
+        if (repeat == 0)
+          annals_date_set_year (&date, 1950 + (int) (i % 70));
+        else
+          annals_date_set_day (&date, 1950 + (int) (i % 70), 3, 1);
+        annals_event_set_kind (event, ANNALS_EVENT_KIND_EXERCISE);
+        annals_event_set_start (event, &date);
+        annals_event_set_host_country (event, "TZ");
+        annals_event_add_participant (event, "TZ");
+        annals_event_add_participant (event, repeat == 0 ? "KE" : "UG");
+        annals_event_add_mention (event, "bulk", repeat == 0 ? 0 : 9, repeat == 0 ? 8 : 15);
+        annals_event_set_add_event (set, event);
+      }
+
+  return set;
+}
+
+/* An import into an empty database writes its rows in batches and builds
+ * the indexes at the end; one into a database that holds rows writes row
+ * by row. Both store the same: merges into events still held back, the
+ * ids made unique, mentions and participants. */
+static void
+test_bulk_import (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(AnnalsEventSet) set = make_bulk_set (6000, 3000, 5000);
+  g_autoptr(AnnalsEventSet) seed = annals_event_set_new ();
+  g_autoptr(AnnalsEvent) seed_event = annals_event_new ("seed", "Seed Exercise");
+  g_autofree char *row_path = g_strconcat (fixture->path, ".rows", NULL);
+  g_autoptr(AnnalsDatabase) bulk = NULL;
+  g_autoptr(AnnalsDatabase) rows = NULL;
+  g_autoptr(AnnalsEventSet) bulk_set = NULL;
+  g_autoptr(AnnalsEventSet) rows_set = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *indexes = NULL;
+  AnnalsImportStats bulk_stats, rows_stats;
+  GPtrArray *bulk_events, *rows_events;
+
+  annals_event_set_add_event (seed, seed_event);
+
+  bulk = annals_database_open (fixture->path, &error);
+  g_assert_no_error (error);
+  annals_database_add_set (bulk, set, &bulk_stats, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (bulk_stats.events_added, ==, 6000);
+  g_assert_cmpuint (bulk_stats.events_merged, ==, 3000);
+
+  rows = annals_database_open (row_path, &error);
+  g_assert_no_error (error);
+  annals_database_add_set (rows, seed, NULL, &error);
+  g_assert_no_error (error);
+  annals_database_add_set (rows, set, &rows_stats, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (rows_stats.events_added, ==, bulk_stats.events_added);
+  g_assert_cmpuint (rows_stats.events_merged, ==, bulk_stats.events_merged);
+
+  /* The indexes are back, foreign keys are on again, and the file is
+   * consistent. */
+  indexes = query_text (fixture->path,
+                        "SELECT group_concat(name, ' ') FROM (SELECT name FROM sqlite_master"
+                        " WHERE type = 'index' AND name NOT LIKE 'sqlite_%' ORDER BY name)");
+  g_assert_cmpstr (indexes, ==, "events_by_merge_key events_by_time events_by_uid mentions_by_document");
+  g_assert_true (annals_database_check (bulk, &error));
+  g_assert_no_error (error);
+  g_assert_null (query_text (fixture->path, "PRAGMA foreign_key_check"));
+
+  bulk_set = annals_database_dup_set (bulk, &error);
+  g_assert_no_error (error);
+  rows_set = annals_database_dup_set (rows, &error);
+  g_assert_no_error (error);
+  bulk_events = annals_event_set_get_events (bulk_set);
+  rows_events = annals_event_set_get_events (rows_set);
+  g_assert_cmpuint (bulk_events->len, ==, 6000);
+  g_assert_cmpuint (rows_events->len, ==, 6001);
+
+  for (guint i = 0; i < bulk_events->len; i++)
+    {
+      AnnalsEvent *a = g_ptr_array_index (bulk_events, i);
+      AnnalsEvent *b = g_ptr_array_index (rows_events, i + 1);
+
+      g_assert_cmpstr (annals_event_get_id (a), ==, annals_event_get_id (b));
+      g_assert_cmpstr (annals_event_get_title (a), ==, annals_event_get_title (b));
+      g_assert_cmpuint (annals_event_get_n_mentions (a), ==, annals_event_get_n_mentions (b));
+      g_assert_cmpuint (annals_event_get_n_mentions (a), ==, i < 3000 ? 2 : 1);
+      g_assert_cmpuint (g_strv_length ((char **) annals_event_get_participants (a)), ==, i < 3000 ? 3 : 2);
+    }
+
+  /* Ids repeat every 5000 events, and each of the first 3000 events is
+   * followed by its repeat, which takes an id but merges: event i < 2500
+   * is "event-2i", event 2500 the second "event-0", and event 4000 (the
+   * 7000th id) the second "event-2000". */
+  g_assert_cmpstr (annals_event_get_id (g_ptr_array_index (bulk_events, 0)), ==, "event-0");
+  g_assert_cmpstr (annals_event_get_id (g_ptr_array_index (bulk_events, 1000)), ==, "event-2000");
+  g_assert_cmpstr (annals_event_get_id (g_ptr_array_index (bulk_events, 2500)), ==, "event-0-2");
+  g_assert_cmpstr (annals_event_get_id (g_ptr_array_index (bulk_events, 4000)), ==, "event-2000-2");
+}
+
+/* A large import leaves the full-text index behind; searching brings it
+ * up to date first, or, when the database cannot be written, reads the
+ * rows past it. Nothing is missed either way. */
+static void
+test_search_backlog (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(AnnalsEventSet) set = make_bulk_set (30000, 0, 1000000);
+  g_autoptr(AnnalsDatabase) database = NULL;
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GArray) keys = NULL;
+  g_autoptr(GError) error = NULL;
+  sqlite3 *db = NULL;
+  gint64 n_events, n_documents;
+
+  annals_event_set_title (g_ptr_array_index (annals_event_set_get_events (set), 29999), "Kilimanjaro Summit");
+
+  database = annals_database_open (fixture->path, &error);
+  g_assert_no_error (error);
+  annals_database_add_set (database, set, NULL, &error);
+  g_assert_no_error (error);
+
+  annals_database_get_search_backlog (database, &n_events, &n_documents, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (n_events, ==, 30000);
+  g_assert_cmpint (n_documents, ==, 1);
+
+  g_cancellable_cancel (cancellable);
+  g_assert_false (annals_database_update_search_index (database, cancellable, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&error);
+
+  /* Another program holds the write lock: the rows are read instead. */
+  g_assert_cmpint (sqlite3_open (fixture->path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "BEGIN IMMEDIATE", NULL, NULL, NULL), ==, SQLITE_OK);
+  keys = annals_database_search (database, "kilimanjaro", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (keys->len, ==, 1);
+  g_assert_cmpuint (g_array_index (keys, guint32, 0), ==, 30000);
+  g_clear_pointer (&keys, g_array_unref);
+  keys = annals_database_search (database, "zanzibar hosted", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (keys->len, ==, 30000);
+  g_clear_pointer (&keys, g_array_unref);
+  annals_database_get_search_backlog (database, &n_events, NULL, &error);
+  g_assert_cmpint (n_events, ==, 30000);
+  sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
+  sqlite3_close (db);
+
+  /* Then the index catches up, and the same searches give the same. */
+  keys = annals_database_search (database, "kilimanjaro", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (keys->len, ==, 1);
+  g_assert_cmpuint (g_array_index (keys, guint32, 0), ==, 30000);
+  g_clear_pointer (&keys, g_array_unref);
+  annals_database_get_search_backlog (database, &n_events, &n_documents, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (n_events, ==, 0);
+  g_assert_cmpint (n_documents, ==, 0);
+  keys = annals_database_search (database, "zanzibar hosted", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (keys->len, ==, 30000);
 }
 
 static void
@@ -538,13 +864,13 @@ test_refused_files (Fixture       *fixture,
   g_clear_object (&database);
 
   g_assert_cmpint (sqlite3_open (fixture->path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, "PRAGMA user_version = 4", NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "PRAGMA user_version = 5", NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (db);
 
   database = annals_database_open (fixture->path, &error);
   g_assert_null (database);
   g_assert_error (error, ANNALS_IO_ERROR, ANNALS_IO_ERROR_VERSION);
-  g_assert_nonnull (strstr (error->message, "schema version 4"));
+  g_assert_nonnull (strstr (error->message, "schema version 5"));
 }
 
 /* A database of 2000 events with six pages in the middle overwritten;
@@ -767,6 +1093,8 @@ main (int    argc,
   ADD ("store-in-transaction", test_store_in_transaction);
   ADD ("search", test_search);
   ADD ("migration", test_migration);
+  ADD ("bulk-import", test_bulk_import);
+  ADD ("search-backlog", test_search_backlog);
   ADD ("refused-files", test_refused_files);
   ADD ("corrupt", test_corrupt);
   ADD ("corrupt-deferred", test_corrupt_deferred);
