@@ -373,6 +373,50 @@ refresh_store (AnnalsLibrary    *self,
   annals_event_store_end_update (self->store);
 }
 
+/* Brings the full-text index up to date after a large import (which
+ * leaves it behind so that the events show sooner), beside the jobs.
+ * Until it is done, a search does it itself, or reads the rest. */
+static void
+update_search_index (AnnalsDatabase *database)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!annals_database_update_search_index (database, NULL, &error))
+    g_debug ("The search index of %s was not updated: %s",
+             annals_database_get_path (database), error->message);
+}
+
+static void
+index_in_thread (GTask        *task,
+                 gpointer      source_object,
+                 gpointer      task_data,
+                 GCancellable *cancellable)
+{
+  g_autoptr(AnnalsDatabase) database = NULL;
+  GError *error = NULL;
+
+  database = annals_database_open_with_flags (task_data, ANNALS_DATABASE_OPEN_DEFER_CHECK, &error);
+  if (database == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  update_search_index (database);
+
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+start_search_index (AnnalsLibrary *self)
+{
+  g_autoptr(GTask) task = g_task_new (self, NULL, NULL, NULL);
+
+  g_task_set_source_tag (task, start_search_index);
+  g_task_set_task_data (task, g_strdup (self->path), g_free);
+  g_task_run_in_thread (task, index_in_thread);
+}
+
 static void
 check_in_thread (GTask        *task,
                  gpointer      source_object,
@@ -389,6 +433,8 @@ check_in_thread (GTask        *task,
       g_task_return_error (task, error);
       return;
     }
+
+  update_search_index (database);
 
   g_task_return_boolean (task, TRUE);
 }
@@ -468,6 +514,8 @@ job_done_cb (GObject      *object,
 
   if (job->type == JOB_OPEN)
     start_check (self);
+  else if (job->type == JOB_IMPORT)
+    start_search_index (self);
 
   g_task_return_boolean (outer, TRUE);
   finish_job (self);

@@ -14,6 +14,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "annals-database.h"
 #include "annals-gui-format.h"
 #include "annals-json.h"
 #include "annals-library.h"
@@ -301,6 +302,65 @@ test_search (Fixture       *fixture,
   g_assert_cmpuint (keys->len, ==, 0);
 }
 
+/* A large import leaves the full-text index behind (so that its events
+ * show sooner); the library brings it up to date in the background,
+ * without a search asking for it. */
+static void
+test_search_index_background (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  g_autofree char *library = g_build_filename (fixture->folder, "library.annals", NULL);
+  g_autofree char *json = g_build_filename (fixture->folder, "many.json", NULL);
+  g_autoptr(AnnalsEventSet) set = annals_event_set_new ();
+  g_autoptr(AnnalsDocument) document = annals_document_new ("many");
+  g_autoptr(AnnalsDatabase) database = NULL;
+  g_autoptr(GArray) keys = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 n_events = -1, n_documents = -1;
+  gint64 deadline;
+
+  annals_document_set_text (document, "Exercises in Fiji.");
+  annals_event_set_add_document (set, document);
+  for (guint i = 0; i < 30000; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("e%u", i);
+      g_autofree char *title = g_strdup_printf ("Bula Exercise %u", i);
+      g_autoptr(AnnalsEvent) event = annals_event_new (id, title);
+
+      annals_event_set_kind (event, ANNALS_EVENT_KIND_EXERCISE);
+      annals_event_add_mention (event, "many", 0, 9);
+      annals_event_set_add_event (set, event);
+    }
+  annals_json_save_file (set, json, &error);
+  g_assert_no_error (error);
+
+  open_library (fixture, library, FALSE);
+  wait_for_jobs (fixture);
+  import_file (fixture, json);
+  wait_for_jobs (fixture);
+  g_assert_cmpstr (g_ptr_array_index (fixture->errors, 1), ==, "");
+  g_assert_cmpuint (annals_event_store_get_n_total (annals_library_get_store (fixture->library)), ==, 30000);
+
+  database = annals_database_open (library, &error);
+  g_assert_no_error (error);
+  deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+  while (g_get_monotonic_time () < deadline)
+    {
+      annals_database_get_search_backlog (database, &n_events, &n_documents, &error);
+      g_assert_no_error (error);
+      if (n_events == 0 && n_documents == 0)
+        break;
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (20000);
+    }
+  g_assert_cmpint (n_events, ==, 0);
+  g_assert_cmpint (n_documents, ==, 0);
+
+  keys = annals_library_search (fixture->library, "bula 29999", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (keys->len, ==, 1);
+}
+
 /* The same searches in the worker thread: queued behind an import, they
  * see its events; a cancelled one is not answered. */
 static void
@@ -506,6 +566,7 @@ main (int    argc,
   g_test_add ("/annals/gui/library/queue-order", Fixture, NULL, fixture_set_up, test_queue_order, fixture_tear_down);
   g_test_add ("/annals/gui/library/failures-keep-data", Fixture, NULL, fixture_set_up, test_failures_keep_data, fixture_tear_down);
   g_test_add ("/annals/gui/library/search", Fixture, NULL, fixture_set_up, test_search, fixture_tear_down);
+  g_test_add ("/annals/gui/library/search-index-background", Fixture, NULL, fixture_set_up, test_search_index_background, fixture_tear_down);
   g_test_add ("/annals/gui/library/search-async", Fixture, NULL, fixture_set_up, test_search_async, fixture_tear_down);
   g_test_add ("/annals/gui/library/export-async", Fixture, NULL, fixture_set_up, test_export_async, fixture_tear_down);
   g_test_add ("/annals/gui/library/create-replaces", Fixture, NULL, fixture_set_up, test_create_replaces, fixture_tear_down);
