@@ -218,31 +218,14 @@ looks_like_json (const char  *path,
 
 /* import */
 
-static gboolean
-import_document_cb (AnnalsDocument  *document,
-                    gpointer         user_data,
-                    GError         **error)
-{
-  return annals_database_import_document (user_data, document, error);
-}
-
-static gboolean
-import_event_cb (AnnalsEvent  *event,
-                 gpointer      user_data,
-                 GError      **error)
-{
-  return annals_database_import_event (user_data, event, error);
-}
-
-/* Streams one file into the import: events JSON as it is read, an
- * article through the extractor. */
+/* Streams one file into the import: events JSON as it is read (in a
+ * thread of its own), an article through the extractor. */
 static gboolean
 import_file (AnnalsDatabaseImport  *import,
              const char            *path,
              GError               **error)
 {
   g_autoptr(AnnalsEventSet) set = NULL;
-  g_autofree char *extra_json = NULL;
   GPtrArray *documents, *events;
   gboolean is_json;
 
@@ -252,9 +235,7 @@ import_file (AnnalsDatabaseImport  *import,
     return FALSE;
 
   if (is_json)
-    return annals_json_read_file (path, import_document_cb, import_event_cb, import,
-                                  &extra_json, error) &&
-           annals_database_import_extra_json (import, extra_json, error);
+    return annals_database_import_json_file (import, path, error);
 
   set = annals_extract_file (path, NULL, error);
   if (set == NULL)

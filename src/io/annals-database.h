@@ -120,6 +120,13 @@ gboolean              annals_database_import_event      (AnnalsDatabaseImport  *
 gboolean              annals_database_import_extra_json (AnnalsDatabaseImport  *import,
                                                          const char            *extra_json,
                                                          GError               **error);
+/* Imports an events file (annals_json_read_file()) read in a thread of its
+ * own while this one imports what was read: reading and importing take
+ * about as long each. The errors are those of reading and importing one
+ * after the other, the first in file order. */
+gboolean              annals_database_import_json_file  (AnnalsDatabaseImport  *import,
+                                                         const char            *path,
+                                                         GError               **error);
 /* Both end the import and free it. */
 gboolean              annals_database_commit_import     (AnnalsDatabaseImport  *import,
                                                          AnnalsImportStats     *stats,

@@ -843,6 +843,109 @@ test_search_backlog (Fixture       *fixture,
   g_assert_cmpuint (keys->len, ==, 30000);
 }
 
+/* Writes @set as a file with @tail in place of its last bytes. */
+static char *
+write_events_file (Fixture        *fixture,
+                   const char     *name,
+                   AnnalsEventSet *set,
+                   const char     *tail)
+{
+  g_autofree char *data = annals_json_to_data (set, NULL);
+  g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
+  g_autoptr(GError) error = NULL;
+
+  if (tail != NULL)
+    {
+      g_autofree char *cut = g_strndup (data, strlen (data) - 8);
+      g_free (data);
+      data = g_strconcat (cut, tail, NULL);
+    }
+  g_file_set_contents (path, data, -1, &error);
+  g_assert_no_error (error);
+
+  return g_steal_pointer (&path);
+}
+
+static gboolean
+import_json_file (AnnalsDatabase     *database,
+                  const char         *path,
+                  AnnalsImportStats  *stats,
+                  GError            **error)
+{
+  AnnalsDatabaseImport *import = annals_database_begin_import (database, error);
+
+  if (import == NULL)
+    return FALSE;
+
+  annals_database_import_next_file (import, path);
+  if (!annals_database_import_json_file (import, path, error))
+    {
+      annals_database_abort_import (import);
+      return FALSE;
+    }
+
+  return annals_database_commit_import (import, stats, error);
+}
+
+/* A file is read in a thread while what was read is imported: the same
+ * rows as an import of the loaded file, and the same first error. */
+static void
+test_import_json_file (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(AnnalsEventSet) set = make_bulk_set (5000, 1000, 1000000);
+  g_autofree char *good = write_events_file (fixture, "good.json", set, NULL);
+  g_autofree char *cut = write_events_file (fixture, "cut.json", set, "]}");
+  g_autofree char *bad_path = NULL;
+  g_autofree char *other_path = g_strconcat (fixture->path, ".other", NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *expected = NULL;
+  g_autoptr(AnnalsDatabase) database = NULL;
+  g_autoptr(AnnalsDatabase) other = NULL;
+  g_autoptr(GError) error = NULL;
+  AnnalsImportStats stats;
+  AnnalsEvent *event;
+
+  database = annals_database_open (fixture->path, &error);
+  g_assert_no_error (error);
+
+  /* Cut short at its end: the error says where, and nothing is stored. */
+  g_assert_false (import_json_file (database, cut, NULL, &error));
+  g_assert_error (error, ANNALS_IO_ERROR, ANNALS_IO_ERROR_PARSE);
+  g_test_message ("%s", error->message);
+  g_assert_nonnull (strstr (error->message, "cut.json:"));
+  g_clear_error (&error);
+  g_assert_cmpint (annals_database_count_events (database, NULL), ==, 0);
+
+  /* An event far into the file names a document that is not there, and
+   * the file is cut short after it: the event's error comes first. */
+  event = g_ptr_array_index (annals_event_set_get_events (set), 4500);
+  annals_event_clear_mentions (event);
+  annals_event_add_mention (event, "nowhere", 0, 1);
+  bad_path = write_events_file (fixture, "bad.json", set, "]}");
+  g_assert_false (import_json_file (database, bad_path, NULL, &error));
+  g_test_message ("%s", error->message);
+  g_assert_nonnull (strstr (error->message, "events[4500].mentions[0].document"));
+  g_clear_error (&error);
+  g_assert_cmpint (annals_database_count_events (database, NULL), ==, 0);
+
+  g_assert_true (import_json_file (database, good, &stats, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (stats.events_added, ==, 5000);
+  g_assert_cmpuint (stats.events_merged, ==, 1000);
+
+  other = annals_database_open (other_path, &error);
+  g_assert_no_error (error);
+  g_clear_object (&set);
+  set = make_bulk_set (5000, 1000, 1000000);
+  annals_database_add_set (other, set, NULL, &error);
+  g_assert_no_error (error);
+  after = export_json (database);
+  expected = export_json (other);
+  g_assert_cmpstr (after, ==, expected);
+}
+
 static void
 test_refused_files (Fixture       *fixture,
                     gconstpointer  data)
@@ -1095,6 +1198,7 @@ main (int    argc,
   ADD ("migration", test_migration);
   ADD ("bulk-import", test_bulk_import);
   ADD ("search-backlog", test_search_backlog);
+  ADD ("import-json-file", test_import_json_file);
   ADD ("refused-files", test_refused_files);
   ADD ("corrupt", test_corrupt);
   ADD ("corrupt-deferred", test_corrupt_deferred);
