@@ -191,7 +191,7 @@ static const char * const migrations[] = {
    * database can build at the end; time has a narrow index again (the
    * store sorts what it reads); and the full-text index may lag behind the
    * rows, up to the ids in properties, and catches up in its own
-   * transactions. */
+   * transactions. A mention keeps the members Annals does not know. */
   "CREATE TABLE events_v4 ("
   "  id INTEGER PRIMARY KEY,"
   "  uid TEXT NOT NULL,"
@@ -223,6 +223,7 @@ static const char * const migrations[] = {
   CREATE_EVENTS_BY_UID
   CREATE_EVENTS_BY_TIME
   CREATE_EVENTS_BY_MERGE_KEY
+  "ALTER TABLE mentions ADD COLUMN extra TEXT;"
   "DROP TRIGGER documents_fts_delete;"
   "DROP TRIGGER documents_fts_update;"
   "INSERT OR REPLACE INTO properties (key, value)"
@@ -924,11 +925,12 @@ insert_mention (AnnalsDatabase  *self,
                 gint64           document_rowid,
                 guint            start,
                 guint            end,
+                const char      *extra_json,
                 GError         **error)
 {
   if (!prepare (self, &self->insert_mention,
-                "INSERT INTO mentions (event, position, document, start, \"end\")"
-                " VALUES (?1, ?2, ?3, ?4, ?5)", error))
+                "INSERT INTO mentions (event, position, document, start, \"end\", extra)"
+                " VALUES (?1, ?2, ?3, ?4, ?5, ?6)", error))
     return FALSE;
 
   sqlite3_bind_int64 (self->insert_mention, 1, event_rowid);
@@ -936,6 +938,7 @@ insert_mention (AnnalsDatabase  *self,
   sqlite3_bind_int64 (self->insert_mention, 3, document_rowid);
   sqlite3_bind_int64 (self->insert_mention, 4, start);
   sqlite3_bind_int64 (self->insert_mention, 5, end);
+  bind_text_or_null (self->insert_mention, 6, extra_json);
 
   return step_done (self, self->insert_mention, error);
 }
@@ -979,11 +982,12 @@ typedef struct
 
 typedef struct
 {
-  gint64  event;
-  gint64  document;
-  guint32 position;
-  guint32 start;
-  guint32 end;
+  gint64      event;
+  gint64      document;
+  guint32     position;
+  guint32     start;
+  guint32     end;
+  const char *extra_json;   /* the event's mention's, which its PendingEvent holds */
 } PendingMention;
 
 typedef struct
@@ -1067,6 +1071,7 @@ pending_mention_column (gconstpointer    rows,
     case 2: sqlite3_result_int64 (context, pending->document); break;
     case 3: sqlite3_result_int64 (context, pending->start); break;
     case 4: sqlite3_result_int64 (context, pending->end); break;
+    case 5: result_text_or_null (context, pending->extra_json); break;
     default: sqlite3_result_null (context); break;
     }
 }
@@ -1096,7 +1101,7 @@ register_row_sources (AnnalsDatabase  *self,
 
   self->events_source.declaration = "CREATE TABLE x (" PENDING_EVENT_COLUMNS ")";
   self->events_source.column = pending_event_column;
-  self->mentions_source.declaration = "CREATE TABLE x (event, position, document, start, \"end\")";
+  self->mentions_source.declaration = "CREATE TABLE x (event, position, document, start, \"end\", extra)";
   self->mentions_source.column = pending_mention_column;
   self->participants_source.declaration = "CREATE TABLE x (event, position, country)";
   self->participants_source.column = pending_participant_column;
@@ -1170,7 +1175,7 @@ flush_pending (AnnalsDatabase  *self,
                           " SELECT * FROM annals_pending_events",
                           &self->events_source, self->pending_events, error) &&
        run_insert_select (self, &self->flush_mentions,
-                          "INSERT INTO mentions (event, position, document, start, \"end\")"
+                          "INSERT INTO mentions (event, position, document, start, \"end\", extra)"
                           " SELECT * FROM annals_pending_mentions",
                           &self->mentions_source, self->pending_mentions, error) &&
        run_insert_select (self, &self->flush_participants,
@@ -1453,11 +1458,12 @@ merge_into (AnnalsDatabase  *self,
         continue;
 
       if (!insert_mention (self, rowid, n_mentions, document->rowid,
-                           mention->start, mention->end, error))
+                           mention->start, mention->end, mention->extra_json, error))
         return FALSE;
 
       /* Keeps a second identical mention in this event from being added. */
-      annals_event_add_mention (stored, document->uid, mention->start, mention->end);
+      annals_event_add_mention_full (stored, document->uid, mention->start, mention->end,
+                                     mention->extra_json);
       n_stored_mentions++;
       n_mentions++;
     }
@@ -1570,7 +1576,8 @@ insert_event (AnnalsDatabase  *self,
 
       g_assert (document != NULL);
 
-      if (!insert_mention (self, rowid, i, document->rowid, mention->start, mention->end, error))
+      if (!insert_mention (self, rowid, i, document->rowid, mention->start, mention->end,
+                           mention->extra_json, error))
         return FALSE;
     }
 
@@ -1799,7 +1806,7 @@ queue_event (AnnalsDatabaseImport  *import,
     {
       const AnnalsMention *mention = annals_event_get_mention (event, i);
       StoredDocument *document = g_hash_table_lookup (import->stored_documents, mention->document_id);
-      PendingMention row = { pending.id, 0, i, mention->start, mention->end };
+      PendingMention row = { pending.id, 0, i, mention->start, mention->end, mention->extra_json };
 
       g_assert (document != NULL);
       row.document = document->rowid;
@@ -2489,17 +2496,18 @@ annals_database_load_event (AnnalsDatabase  *self,
     return NULL;
 
   if (!prepare (self, &self->select_mentions,
-                "SELECT d.uid, m.start, m.\"end\" FROM mentions m"
+                "SELECT d.uid, m.start, m.\"end\", m.extra FROM mentions m"
                 " JOIN documents d ON d.id = m.document"
                 " WHERE m.event = ?1 AND " VALID_MENTION " ORDER BY m.position", error))
     return NULL;
 
   sqlite3_bind_int64 (self->select_mentions, 1, key);
   while ((rc = sqlite3_step (self->select_mentions)) == SQLITE_ROW)
-    annals_event_add_mention (event,
-                              column_text (self->select_mentions, 0),
-                              (guint) sqlite3_column_int64 (self->select_mentions, 1),
-                              (guint) sqlite3_column_int64 (self->select_mentions, 2));
+    annals_event_add_mention_full (event,
+                                   column_text (self->select_mentions, 0),
+                                   (guint) sqlite3_column_int64 (self->select_mentions, 1),
+                                   (guint) sqlite3_column_int64 (self->select_mentions, 2),
+                                   column_text (self->select_mentions, 3));
   sqlite3_reset (self->select_mentions);
   if (rc != SQLITE_DONE)
     {
@@ -2614,7 +2622,7 @@ annals_database_foreach (AnnalsDatabase          *self,
                                 "SELECT " EVENT_COLUMNS ", id FROM events ORDER BY id",
                                 -1, &events, NULL)) != SQLITE_OK ||
       (rc = sqlite3_prepare_v2 (self->db,
-                                "SELECT m.event, d.uid, m.start, m.\"end\" FROM mentions m"
+                                "SELECT m.event, d.uid, m.start, m.\"end\", m.extra FROM mentions m"
                                 " JOIN documents d ON d.id = m.document"
                                 " WHERE " VALID_MENTION
                                 " ORDER BY m.event, m.position",
@@ -2659,10 +2667,11 @@ annals_database_foreach (AnnalsDatabase          *self,
       while (mention_rc == SQLITE_ROW && sqlite3_column_int64 (mentions, 0) <= rowid)
         {
           if (sqlite3_column_int64 (mentions, 0) == rowid)
-            annals_event_add_mention (event,
-                                      column_text (mentions, 1),
-                                      (guint) sqlite3_column_int64 (mentions, 2),
-                                      (guint) sqlite3_column_int64 (mentions, 3));
+            annals_event_add_mention_full (event,
+                                           column_text (mentions, 1),
+                                           (guint) sqlite3_column_int64 (mentions, 2),
+                                           (guint) sqlite3_column_int64 (mentions, 3),
+                                           column_text (mentions, 4));
           mention_rc = sqlite3_step (mentions);
         }
 

@@ -44,6 +44,10 @@ static const char * const document_members[] = {
   "id", "title", "source", "url", "published", "text", NULL
 };
 
+static const char * const mention_members[] = {
+  "document", "start", "end", NULL
+};
+
 static const char * const event_members[] = {
   "id", "title", "kind", "start", "end", "status", "host_country",
   "host_place", "participants", "mentions", "confidence", NULL
@@ -520,6 +524,7 @@ load_mention (Loader       *self,
               AnnalsEvent  *event,
               GError      **error)
 {
+  g_autofree char *extra_json = NULL;
   JsonObject *object;
   const char *document_id;
   guint start, end, length;
@@ -565,7 +570,8 @@ load_mention (Loader       *self,
       return FALSE;
     }
 
-  annals_event_add_mention (event, document_id, start, end);
+  extra_json = collect_extra (object, mention_members);
+  annals_event_add_mention_full (event, document_id, start, end, extra_json);
 
   return TRUE;
 }
@@ -1874,7 +1880,7 @@ annals_json_append_double (GString *out,
 }
 
 /* Appends the members of @extra_json (the text of an object), each on
- * its own line after a comma. */
+ * its own line after a comma, or on the same line when @indent is NULL. */
 static void
 append_extra_members (GString    *out,
                       const char *extra_json,
@@ -1901,8 +1907,13 @@ append_extra_members (GString    *out,
     {
       g_autofree char *value = annals_json_node_to_string (json_object_get_member (object, l->data));
 
-      g_string_append (out, ",\n");
-      g_string_append (out, indent);
+      if (indent != NULL)
+        {
+          g_string_append (out, ",\n");
+          g_string_append (out, indent);
+        }
+      else
+        g_string_append (out, ", ");
       annals_json_append_string (out, l->data);
       g_string_append (out, ": ");
       g_string_append (out, value);
@@ -2014,7 +2025,9 @@ annals_json_writer_add_event (AnnalsJsonWriter *writer,
 
       g_string_append (out, i > 0 ? ",\n        { \"document\": " : "\n        { \"document\": ");
       annals_json_append_string (out, mention->document_id);
-      g_string_append_printf (out, ", \"start\": %u, \"end\": %u }", mention->start, mention->end);
+      g_string_append_printf (out, ", \"start\": %u, \"end\": %u", mention->start, mention->end);
+      append_extra_members (out, mention->extra_json, NULL);
+      g_string_append (out, " }");
     }
   g_string_append (out, n_mentions > 0 ? "\n      ]" : "]");
 

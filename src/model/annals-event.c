@@ -54,6 +54,7 @@ clear_mention (gpointer data)
   AnnalsMention *mention = data;
 
   g_clear_pointer (&mention->document_id, g_free);
+  g_clear_pointer (&mention->extra_json, g_free);
 }
 
 static gboolean
@@ -268,7 +269,8 @@ annals_event_copy (AnnalsEvent *self)
     {
       const AnnalsMention *mention = &g_array_index (self->mentions, AnnalsMention, i);
 
-      annals_event_add_mention (copy, mention->document_id, mention->start, mention->end);
+      annals_event_add_mention_full (copy, mention->document_id, mention->start, mention->end,
+                                     mention->extra_json);
     }
 
   return copy;
@@ -547,6 +549,16 @@ annals_event_add_mention (AnnalsEvent *self,
                           guint        start,
                           guint        end)
 {
+  annals_event_add_mention_full (self, document_id, start, end, NULL);
+}
+
+void
+annals_event_add_mention_full (AnnalsEvent *self,
+                               const char  *document_id,
+                               guint        start,
+                               guint        end,
+                               const char  *extra_json)
+{
   AnnalsMention mention;
 
   g_return_if_fail (ANNALS_IS_EVENT (self));
@@ -583,6 +595,7 @@ annals_event_add_mention (AnnalsEvent *self,
   mention.document_id = g_strdup (document_id);
   mention.start = start;
   mention.end = end;
+  mention.extra_json = extra_json != NULL && extra_json[0] != '\0' ? g_strdup (extra_json) : NULL;
   g_array_append_val (self->mentions, mention);
 }
 

@@ -19,6 +19,7 @@ typedef struct
   char  *document_id;
   guint  start;
   guint  end;
+  char  *extra_json;   /* the members a file gave it that Annals does not know, or NULL */
 } AnnalsMention;
 
 #define ANNALS_TYPE_EVENT (annals_event_get_type ())
@@ -69,6 +70,13 @@ void                 annals_event_add_mention       (AnnalsEvent        *self,
                                                      const char         *document_id,
                                                      guint               start,
                                                      guint               end);
+/* Like annals_event_add_mention(), keeping @extra_json (the text of a
+ * JSON object, or NULL) with the mention. */
+void                 annals_event_add_mention_full  (AnnalsEvent        *self,
+                                                     const char         *document_id,
+                                                     guint               start,
+                                                     guint               end,
+                                                     const char         *extra_json);
 void                 annals_event_clear_mentions    (AnnalsEvent        *self);
 
 /* Members of the JSON object that Annals does not know, as the text of
