@@ -106,6 +106,66 @@ test_time_order (void)
   g_assert_null (g_list_model_get_item (G_LIST_MODEL (store), 5));
 }
 
+/* Records in key order, as a database reads them, are sorted by time
+ * through another path than records in any order: both give the same
+ * order, ties by key, over days of every sign and undated records. */
+static void
+test_time_order_large (void)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (42);
+  g_autoptr(AnnalsEventStore) in_key_order = annals_event_store_new ();
+  g_autoptr(AnnalsEventStore) shuffled = annals_event_store_new ();
+  g_autoptr(GArray) records = g_array_new (FALSE, FALSE, sizeof (AnnalsEventRecord));
+  const guint n = 20000;
+
+  for (guint i = 0; i < n; i++)
+    {
+      AnnalsEventRecord record = { 0, };
+
+      record.key = i + 1;
+      if (g_rand_int_range (rand, 0, 20) == 0)
+        record.first_day = ANNALS_DAY_UNDATED;
+      else
+        {
+          /* Few distinct days, so that many ties fall to the key. */
+          record.first_day = g_rand_int_range (rand, -800, 800) * 4500;
+          record.end_day = record.first_day + g_rand_int_range (rand, 1, 3);
+        }
+      g_array_append_val (records, record);
+    }
+
+  annals_event_store_begin_update (in_key_order);
+  for (guint i = 0; i < n; i++)
+    annals_event_store_append_record (in_key_order, &g_array_index (records, AnnalsEventRecord, i), "x");
+  annals_event_store_end_update (in_key_order);
+
+  annals_event_store_begin_update (shuffled);
+  for (guint i = 0; i < n; i++)
+    {
+      guint j = (i * 7919) % n;   /* 7919 is prime to n: a permutation */
+
+      annals_event_store_append_record (shuffled, &g_array_index (records, AnnalsEventRecord, j), "x");
+    }
+  annals_event_store_end_update (shuffled);
+
+  for (guint i = 0; i < n; i++)
+    {
+      const AnnalsEventRecord *a = annals_event_store_get_record (in_key_order, i);
+      const AnnalsEventRecord *b = annals_event_store_get_record (shuffled, i);
+
+      g_assert_cmpuint (a->key, ==, b->key);
+      if (i > 0)
+        {
+          const AnnalsEventRecord *previous = annals_event_store_get_record (in_key_order, i - 1);
+
+          g_assert_true (previous->first_day < a->first_day ||
+                         (previous->first_day == a->first_day &&
+                          (previous->end_day < a->end_day ||
+                           (previous->end_day == a->end_day && previous->key < a->key))));
+        }
+    }
+}
+
 static void
 test_range_query (void)
 {
@@ -352,6 +412,7 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/annals/model/event-store/time-order", test_time_order);
+  g_test_add_func ("/annals/model/event-store/time-order-large", test_time_order_large);
   g_test_add_func ("/annals/model/event-store/range-query", test_range_query);
   g_test_add_func ("/annals/model/event-store/range-query-random", test_range_query_random);
   g_test_add_func ("/annals/model/event-store/minimal-changes", test_minimal_changes);
