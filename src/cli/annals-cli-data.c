@@ -1180,7 +1180,14 @@ annals_cli_stats (int    argc,
   g_autoptr(AnnalsDatabase) database = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *db_path = NULL;
+  g_autofree char *n_documents = NULL;
+  g_autofree char *n_events = NULL;
+  g_autofree char *n_undated = NULL;
+  g_autofree char *n_mentions = NULL;
+  g_autofree char *n_merged = NULL;
+  g_autofree char *n_host_countries = NULL;
   AnnalsDatabaseSummary summary;
+  gint64 backlog_events, backlog_documents;
   GStatBuf info;
   int status;
   const GOptionEntry entries[] = {
@@ -1227,12 +1234,31 @@ annals_cli_stats (int    argc,
       g_autofree char *size = g_format_size (info.st_size);
       printf (_("  file size:        %s\n"), size);
     }
+  /* The counts are formatted apart: a message with G_GINT64_FORMAT in it
+   * cannot be translated. */
+  n_documents = g_strdup_printf ("%" G_GINT64_FORMAT, summary.n_documents);
+  n_events = g_strdup_printf ("%" G_GINT64_FORMAT, summary.n_events);
+  n_undated = g_strdup_printf ("%" G_GINT64_FORMAT, summary.n_undated);
+  n_mentions = g_strdup_printf ("%" G_GINT64_FORMAT, summary.n_mentions);
+  n_merged = g_strdup_printf ("%" G_GINT64_FORMAT, summary.n_merged);
   printf (_("  schema version:   %d\n"), summary.schema_version);
-  printf (_("  documents:        %" G_GINT64_FORMAT "\n"), summary.n_documents);
-  printf (_("  events:           %" G_GINT64_FORMAT " (%" G_GINT64_FORMAT " undated)\n"),
-          summary.n_events, summary.n_undated);
-  printf (_("  mentions:         %" G_GINT64_FORMAT " (%" G_GINT64_FORMAT " events with more than one)\n"),
-          summary.n_mentions, summary.n_merged);
+  printf (_("  documents:        %s\n"), n_documents);
+  printf (_("  events:           %s (%s undated)\n"), n_events, n_undated);
+  printf (_("  mentions:         %s (%s events with more than one)\n"), n_mentions, n_merged);
+
+  if (annals_database_get_search_backlog (database, &backlog_events, &backlog_documents, &error))
+    {
+      g_autofree char *events_text = g_strdup_printf ("%" G_GINT64_FORMAT, backlog_events);
+      g_autofree char *documents_text = g_strdup_printf ("%" G_GINT64_FORMAT, backlog_documents);
+
+      if (backlog_events == 0 && backlog_documents == 0)
+        printf (_("  search index:     up to date\n"));
+      else
+        /* Translators: the index catches up when the app opens the database or searches it. */
+        printf (_("  search index:     %s events and %s documents still to index\n"),
+                events_text, documents_text);
+    }
+  g_clear_error (&error);
 
   if (summary.first_day != ANNALS_DAY_UNDATED)
     {
@@ -1253,7 +1279,8 @@ annals_cli_stats (int    argc,
       printf ("    %-14s %" G_GINT64_FORMAT "\n",
               annals_event_kind_to_string (kind), summary.n_by_kind[kind]);
 
-  printf (_("  host countries:   %" G_GINT64_FORMAT "\n"), summary.n_host_countries);
+  n_host_countries = g_strdup_printf ("%" G_GINT64_FORMAT, summary.n_host_countries);
+  printf (_("  host countries:   %s\n"), n_host_countries);
   for (guint i = 0; i < summary.n_countries; i++)
     printf ("    %s %-24s %" G_GINT64_FORMAT "\n",
             summary.countries[i].code,

@@ -605,6 +605,8 @@ test_generate (void)
   run_cli (&stats, "stats", "--db", db, NULL);
   g_assert_cmpint (stats.status, ==, 0);
   g_assert_nonnull (strstr (stats.out, "events:           500"));
+  g_assert_nonnull (strstr (stats.out, "mentions:         500 (0 events with more than one)"));
+  g_assert_nonnull (strstr (stats.out, "search index:     up to date"));
 
   io_test_remove_tree (tmp);
 }
