@@ -691,6 +691,15 @@ open_database (AnnalsDatabase          *self,
       return FALSE;
     }
 
+  /* The header holds a signed number: a damaged one can be negative. */
+  if (version < 0)
+    {
+      g_set_error (error, ANNALS_IO_ERROR, ANNALS_IO_ERROR_CORRUPT,
+                   _("%s: the database is corrupt (schema version %d)"),
+                   self->path, (int) version);
+      return FALSE;
+    }
+
   if (version > ANNALS_DATABASE_SCHEMA_VERSION)
     {
       g_set_error (error, ANNALS_IO_ERROR, ANNALS_IO_ERROR_VERSION,

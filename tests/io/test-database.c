@@ -974,6 +974,16 @@ test_refused_files (Fixture       *fixture,
   g_assert_null (database);
   g_assert_error (error, ANNALS_IO_ERROR, ANNALS_IO_ERROR_VERSION);
   g_assert_nonnull (strstr (error->message, "schema version 5"));
+  g_clear_error (&error);
+
+  /* The version is a signed number in the file's header. */
+  g_assert_cmpint (sqlite3_open (fixture->path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "PRAGMA user_version = -2", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  database = annals_database_open (fixture->path, &error);
+  g_assert_null (database);
+  g_assert_error (error, ANNALS_IO_ERROR, ANNALS_IO_ERROR_CORRUPT);
+  g_assert_nonnull (strstr (error->message, "schema version -2"));
 }
 
 /* A database of 2000 events with six pages in the middle overwritten;
