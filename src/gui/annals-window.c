@@ -44,6 +44,8 @@ struct _AnnalsWindow
   guint                 header_source;
   guint                 spinner_source;
   guint                 syncing_selection : 1;
+  guint                 list_detached : 1;     /* see on_store_items_changed_before() */
+  guint                 list_had_focus : 1;
   guint                 syncing_filters : 1;
 
   AdwToastOverlay      *toast_overlay;
@@ -1420,6 +1422,56 @@ on_store_items_changed (AnnalsWindow *self)
   update_count (self);
 }
 
+/* When this many rows may come in at once, the list lets go of its model
+ * for the change. */
+#define LARGE_CHANGE 5000
+
+/* On items-changed, GTK 4.8's list view asks the model for every added
+ * item, and a single selection with a selected item does too, looking for
+ * it: for a library of a million events (opened, or a search cleared)
+ * that is a million events loaded from the database, for tens of seconds.
+ * For a large change the list lets go of its model and the selection of
+ * its item, before the store changes, and both come back after it (the
+ * view state keeps which event is selected). */
+static void
+on_store_rows_replacing (AnnalsWindow *self,
+                         guint         n_added_max)
+{
+  if (n_added_max < LARGE_CHANGE || self->list_detached)
+    return;
+
+  self->list_had_focus = gtk_widget_has_focus (GTK_WIDGET (self->list_view)) ||
+                         gtk_widget_get_focus_child (GTK_WIDGET (self->list_view)) != NULL;
+  self->syncing_selection = TRUE;
+  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+  self->syncing_selection = FALSE;
+  gtk_list_view_set_model (self->list_view, NULL);
+  self->list_detached = TRUE;
+}
+
+static void
+on_store_rows_replaced (AnnalsWindow *self)
+{
+  int position;
+
+  if (!self->list_detached)
+    return;
+
+  self->list_detached = FALSE;
+  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
+
+  position = annals_view_state_get_selected_position (self->state);
+  self->syncing_selection = TRUE;
+  gtk_single_selection_set_selected (self->selection,
+                                     position >= 0 ? (guint) position : GTK_INVALID_LIST_POSITION);
+  self->syncing_selection = FALSE;
+  if (position >= 0)
+    scroll_list_to (self, position);
+
+  if (self->list_had_focus)
+    gtk_widget_grab_focus (GTK_WIDGET (self->list_view));
+}
+
 /* The group-by choice is a setting; the action and the view state follow
  * it. */
 static void
@@ -1655,6 +1707,10 @@ annals_window_init (AnnalsWindow *self)
   g_action_map_add_action (G_ACTION_MAP (self), group_by_action);
   g_settings_bind (self->settings, "group-by", self->state, "group-by", G_SETTINGS_BIND_GET);
 
+  g_signal_connect_object (store, "rows-replacing",
+                           G_CALLBACK (on_store_rows_replacing), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (store, "rows-replaced",
+                           G_CALLBACK (on_store_rows_replaced), self, G_CONNECT_SWAPPED);
   self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (store)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);

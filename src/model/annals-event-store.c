@@ -43,6 +43,7 @@ struct _AnnalsEventStore
   AnnalsEventLoadFunc  load_func;
   gpointer             load_data;
   GDestroyNotify       load_destroy;
+  guint64              n_loaded;      /* events made by load_func so far */
 
   GArray              *pending_records;
   GByteArray          *pending_titles;
@@ -61,6 +62,14 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+
+enum {
+  ROWS_REPLACING,
+  ROWS_REPLACED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 static GQuark key_quark;
 
 static inline guint
@@ -292,6 +301,22 @@ annals_event_store_class_init (AnnalsEventStoreClass *klass)
                        (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * AnnalsEventStore::rows-replacing:
+   * @n_added_max: at most this many rows come in
+   *
+   * Emitted when the rows are about to change all at once (an update, a
+   * filter), while the store still holds the old ones; rows-replaced
+   * follows, after items-changed if any. A view that would read every
+   * added row (GTK's list view does) can let go of the model meanwhile.
+   */
+  signals[ROWS_REPLACING] =
+    g_signal_new ("rows-replacing", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_UINT);
+  signals[ROWS_REPLACED] =
+    g_signal_new ("rows-replaced", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
   key_quark = g_quark_from_static_string ("annals-event-store-key");
 }
@@ -539,6 +564,8 @@ annals_event_store_end_update (AnnalsEventStore *self)
 
   ensure_pending (self);
 
+  g_signal_emit (self, signals[ROWS_REPLACING], 0, self->pending_records->len);
+
   if (is_sorted (self->pending_records))
     ;
   else if (self->pending_records->len >= 4096 && is_in_key_order (self->pending_records))
@@ -578,6 +605,7 @@ annals_event_store_end_update (AnnalsEventStore *self)
     suffix++;
 
   emit_changed (self, prefix, old_n - prefix - suffix, new_n - prefix - suffix);
+  g_signal_emit (self, signals[ROWS_REPLACED], 0);
 }
 
 void
@@ -643,12 +671,14 @@ annals_event_store_set_filter (AnnalsEventStore   *self,
     return;
 
   old_n = visible_count (self);
+  g_signal_emit (self, signals[ROWS_REPLACING], 0, self->records->len);
   g_clear_pointer (&self->filter, annals_filter_free);
   if (!annals_filter_is_empty (filter))
     self->filter = annals_filter_copy (filter);
 
   rebuild_visible (self);
   emit_changed (self, 0, old_n, visible_count (self));
+  g_signal_emit (self, signals[ROWS_REPLACED], 0);
 }
 
 const AnnalsFilter *
@@ -772,7 +802,10 @@ annals_event_store_get_event (AnnalsEventStore *self,
     return g_object_ref (event);
 
   if (self->load_func != NULL)
-    event = self->load_func (self->load_data, record->key, &error);
+    {
+      event = self->load_func (self->load_data, record->key, &error);
+      self->n_loaded++;
+    }
 
   if (event == NULL)
     {
@@ -929,6 +962,14 @@ annals_event_store_get_span (AnnalsEventStore *self,
     *end_day = g_array_index (self->max_end, gint32, self->n_dated - 1);
 
   return TRUE;
+}
+
+guint64
+annals_event_store_get_n_loaded (AnnalsEventStore *self)
+{
+  g_return_val_if_fail (ANNALS_IS_EVENT_STORE (self), 0);
+
+  return self->n_loaded;
 }
 
 gsize

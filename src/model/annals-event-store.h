@@ -104,6 +104,9 @@ gboolean                 annals_event_store_get_span        (AnnalsEventStore   
                                                              gint32                  *end_day);
 /* Bytes held by the index, the title pool included. */
 gsize                    annals_event_store_get_index_size  (AnnalsEventStore        *self);
+/* How many events the loader has made so far: how lazily the views read
+ * the store (a million rows must not mean a million loads). */
+guint64                  annals_event_store_get_n_loaded    (AnnalsEventStore        *self);
 
 static inline gboolean
 annals_event_record_overlaps (const AnnalsEventRecord *record,

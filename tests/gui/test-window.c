@@ -1145,6 +1145,73 @@ test_damaged_library (void)
   g_clear_pointer (&damaged_contents, g_free);
 }
 
+/* A large library opens, and a search over it is cleared with an event
+ * selected, without the list reading every row: rows are loaded from
+ * the database as they are shown, a few hundred, not tens of thousands.
+ * The selected event stays selected and shown. */
+static void
+check_large_library (AnnalsWindow *window)
+{
+  g_autofree char *path = g_build_filename (g_get_user_data_dir (), "large.annals", NULL);
+  g_autoptr(AnnalsEventSet) set = annals_event_set_new ();
+  g_autoptr(AnnalsDocument) document = annals_document_new ("large");
+  g_autoptr(AnnalsDatabase) database = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  AnnalsViewState *state = annals_window_get_view_state (window);
+  AnnalsEventStore *store = get_store (window);
+  const guint n = 30000;
+  guint64 loaded;
+
+  annals_document_set_text (document, "Exercises in Fiji.");
+  annals_event_set_add_document (set, document);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("e%u", i);
+      g_autofree char *title = g_strdup_printf ("Bula Exercise %u", i);
+      g_autoptr(AnnalsEvent) event = annals_event_new (id, title);
+      AnnalsDate date;
+
+      annals_date_set_day (&date, 1990 + (int) (i % 30), 1 + i % 12, 1 + i % 28);
+      annals_event_set_kind (event, ANNALS_EVENT_KIND_EXERCISE);
+      annals_event_set_start (event, &date);
+      annals_event_set_host_country (event, "FJ");
+      annals_event_add_mention (event, "large", 0, 9);
+      annals_event_set_add_event (set, event);
+    }
+  database = annals_database_open (path, &error);
+  g_assert_no_error (error);
+  annals_database_add_set (database, set, NULL, &error);
+  g_assert_no_error (error);
+  g_clear_object (&database);
+
+  loaded = annals_event_store_get_n_loaded (store);
+  file = g_file_new_for_path (path);
+  g_object_set_data (G_OBJECT (window), "test-path", path);
+  annals_window_open_file (window, file);
+  wait_until (library_path_is, window, "the large library to open");
+  g_assert_cmpuint (annals_event_store_get_n_total (store), ==, n);
+  wait_until (window_is_idle, window, "the list to settle");
+  g_test_message ("opening loaded %" G_GUINT64_FORMAT " events", annals_event_store_get_n_loaded (store) - loaded);
+  g_assert_cmpuint (annals_event_store_get_n_loaded (store) - loaded, <, 2000);
+
+  select_title (window, "Bula Exercise 29999");
+  search_and_wait (window, "Exercise 29999");
+  g_assert_cmpuint (annals_event_store_get_n_events (store), ==, 1);
+
+  loaded = annals_event_store_get_n_loaded (store);
+  search_and_wait (window, "");
+  g_assert_cmpuint (annals_event_store_get_n_events (store), ==, n);
+  g_test_message ("clearing the search loaded %" G_GUINT64_FORMAT " events",
+                  annals_event_store_get_n_loaded (store) - loaded);
+  g_assert_cmpuint (annals_event_store_get_n_loaded (store) - loaded, <, 2000);
+
+  g_assert_nonnull (gtk_list_view_get_model (annals_window_get_list_view (window)));
+  g_assert_nonnull (annals_view_state_get_selected (state));
+  g_assert_cmpstr (annals_event_get_title (annals_view_state_get_selected (state)), ==, "Bula Exercise 29999");
+  wait_until (row_is_shown, window, "the selected event's row to be shown again");
+}
+
 #define DEFINE_TEST(name) \
   static void test_##name (void) { run_application (TRUE, check_##name); }
 
@@ -1162,6 +1229,7 @@ DEFINE_TEST (narrow_source)
 DEFINE_TEST (new_library)
 DEFINE_TEST (mentions_in_one_source)
 DEFINE_TEST (mentions_in_several_sources)
+DEFINE_TEST (large_library)
 
 static void
 test_open_database_and_restart (void)
@@ -1246,6 +1314,7 @@ main (int    argc,
   g_test_add_func ("/annals/gui/window/new-library", test_new_library);
   g_test_add_func ("/annals/gui/window/mentions-in-one-source", test_mentions_in_one_source);
   g_test_add_func ("/annals/gui/window/mentions-in-several-sources", test_mentions_in_several_sources);
+  g_test_add_func ("/annals/gui/window/large-library", test_large_library);
 
   status = g_test_run ();
   g_test_dbus_stop (bus);

@@ -167,6 +167,75 @@ test_time_order_large (void)
 }
 
 static void
+record_signal (GPtrArray  *log,
+               const char *name,
+               GListModel *model)
+{
+  g_ptr_array_add (log, g_strdup_printf ("%s %u", name, g_list_model_get_n_items (model)));
+}
+
+static void
+on_rows_replacing (AnnalsEventStore *store,
+                   guint             n_added_max,
+                   GPtrArray        *log)
+{
+  record_signal (log, "replacing", G_LIST_MODEL (store));
+  g_ptr_array_add (log, g_strdup_printf ("at most %u", n_added_max));
+}
+
+static void
+on_items_changed_log (GListModel *model,
+                      guint       position,
+                      guint       removed,
+                      guint       added,
+                      GPtrArray  *log)
+{
+  record_signal (log, "changed", model);
+}
+
+static void
+on_rows_replaced (AnnalsEventStore *store,
+                  GPtrArray        *log)
+{
+  record_signal (log, "replaced", G_LIST_MODEL (store));
+}
+
+/* A view is told before the rows change all at once, while the store
+ * still holds the old rows, and after: for an update and for a filter. */
+static void
+test_rows_replacing (void)
+{
+  g_autoptr(AnnalsEventStore) store = make_sample_store ();
+  g_autoptr(GPtrArray) log = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *joined = NULL;
+  AnnalsFilter *filter = annals_filter_new ();
+  AnnalsEventRecord record = { 0, };
+
+  g_signal_connect (store, "rows-replacing", G_CALLBACK (on_rows_replacing), log);
+  g_signal_connect (store, "items-changed", G_CALLBACK (on_items_changed_log), log);
+  g_signal_connect (store, "rows-replaced", G_CALLBACK (on_rows_replaced), log);
+
+  annals_event_store_begin_update (store);
+  record.key = 1;
+  record.first_day = 100;
+  record.end_day = 101;
+  annals_event_store_append_record (store, &record, "One");
+  record.key = 2;
+  annals_event_store_append_record (store, &record, "Two");
+  annals_event_store_end_update (store);
+
+  annals_filter_set_keys (filter, (const guint32[]) { 1 }, 1);
+  annals_event_store_set_filter (store, filter);
+  annals_filter_free (filter);
+
+  g_ptr_array_add (log, NULL);
+  joined = g_strjoinv (", ", (char **) log->pdata);
+  g_assert_cmpstr (joined, ==,
+                   "replacing 5, at most 2, changed 2, replaced 2, "
+                   "replacing 2, at most 2, changed 1, replaced 1");
+}
+
+static void
 test_range_query (void)
 {
   g_autoptr(AnnalsEventStore) store = make_sample_store ();
@@ -413,6 +482,7 @@ main (int    argc,
 
   g_test_add_func ("/annals/model/event-store/time-order", test_time_order);
   g_test_add_func ("/annals/model/event-store/time-order-large", test_time_order_large);
+  g_test_add_func ("/annals/model/event-store/rows-replacing", test_rows_replacing);
   g_test_add_func ("/annals/model/event-store/range-query", test_range_query);
   g_test_add_func ("/annals/model/event-store/range-query-random", test_range_query_random);
   g_test_add_func ("/annals/model/event-store/minimal-changes", test_minimal_changes);
