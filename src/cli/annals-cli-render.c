@@ -635,7 +635,9 @@ annals_cli_bench_render (int    argc,
     }
   else
     {
-      printf (_("%" G_GINT64_FORMAT " events, %d×%d ARGB32\n"), n_events, BENCH_WIDTH, BENCH_HEIGHT);
+      g_autofree char *n_events_text = g_strdup_printf ("%" G_GINT64_FORMAT, n_events);
+
+      printf (_("%s events, %d×%d ARGB32\n"), n_events_text, BENCH_WIDTH, BENCH_HEIGHT);
       printf ("%-8s %10s %10s\n", _("zoom"), _("median ms"), _("p95 ms"));
       for (guint z = 0; z < G_N_ELEMENTS (zooms); z++)
         printf ("%-8s %10.3f %10.3f\n", zooms[z].name, medians[z], p95s[z]);

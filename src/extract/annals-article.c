@@ -86,9 +86,12 @@ annals_article_parse (const char *data,
 
   if (!g_utf8_validate_len (data, length, &end_of_valid))
     {
+      /* The number apart: a message with G_GSIZE_FORMAT cannot be translated. */
+      g_autofree char *offset = g_strdup_printf ("%" G_GSIZE_FORMAT, (gsize) (end_of_valid - data));
+
       g_set_error (error, ANNALS_EXTRACT_ERROR, ANNALS_EXTRACT_ERROR_ENCODING,
-                   _("%s: invalid UTF-8 at byte offset %" G_GSIZE_FORMAT " (the text must be UTF-8)"),
-                   display_name, (gsize) (end_of_valid - data));
+                   _("%s: invalid UTF-8 at byte offset %s (the text must be UTF-8)"),
+                   display_name, offset);
       return NULL;
     }
 

@@ -508,8 +508,11 @@ read_offset (Loader      *self,
     ok = fail (self, error, ANNALS_IO_ERROR_INVALID,
                _("expected a character offset (an integer), found %s"), describe_node (node));
   else if ((value = json_node_get_int (node)) < 0 || value > G_MAXINT32)
-    ok = fail (self, error, ANNALS_IO_ERROR_INVALID,
-               _("offset %" G_GINT64_FORMAT " out of range"), value);
+    {
+      g_autofree char *text = g_strdup_printf ("%" G_GINT64_FORMAT, value);
+
+      ok = fail (self, error, ANNALS_IO_ERROR_INVALID, _("offset %s out of range"), text);
+    }
   else
     *offset = (guint) value;
 
@@ -1025,9 +1028,13 @@ read_json_string (Reader   *self,
           }
 
         if (n != size || !g_utf8_validate_len (sequence, size, NULL))
-          return reader_fail_at (self, lead_line, lead_column, error, ANNALS_IO_ERROR_ENCODING,
-                                 _("invalid UTF-8 at byte %" G_GUINT64_FORMAT " (byte 0x%02X)"),
-                                 byte, (guint) (guchar) sequence[0]);
+          {
+            g_autofree char *byte_text = g_strdup_printf ("%" G_GUINT64_FORMAT, byte);
+
+            return reader_fail_at (self, lead_line, lead_column, error, ANNALS_IO_ERROR_ENCODING,
+                                   _("invalid UTF-8 at byte %s (byte 0x%02X)"),
+                                   byte_text, (guint) (guchar) sequence[0]);
+          }
 
         g_string_append_len (out, sequence, size);
       }
@@ -1388,14 +1395,17 @@ check_version (Loader    *loader,
   if (!JSON_NODE_HOLDS_VALUE (value) || json_node_get_value_type (value) != G_TYPE_INT64)
     ok = fail (loader, error, ANNALS_IO_ERROR_INVALID,
                _("expected an integer, found %s"), describe_node (value));
-  else if (json_node_get_int (value) > 1)
-    ok = fail (loader, error, ANNALS_IO_ERROR_VERSION,
-               _("format version %" G_GINT64_FORMAT " is newer than this version of Annals reads (1)"),
-               json_node_get_int (value));
-  else if (json_node_get_int (value) < 1)
-    ok = fail (loader, error, ANNALS_IO_ERROR_INVALID,
-               _("%" G_GINT64_FORMAT " is not a format version (expected 1)"),
-               json_node_get_int (value));
+  else
+    {
+      g_autofree char *text = g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (value));
+
+      if (json_node_get_int (value) > 1)
+        ok = fail (loader, error, ANNALS_IO_ERROR_VERSION,
+                   _("format version %s is newer than this version of Annals reads (1)"), text);
+      else if (json_node_get_int (value) < 1)
+        ok = fail (loader, error, ANNALS_IO_ERROR_INVALID,
+                   _("%s is not a format version (expected 1)"), text);
+    }
 
   pop (loader, mark);
 

@@ -430,6 +430,11 @@ def check_po(source_dir, po_file):
         if ctx:
             text = ''.join(eval(line) for line in ctx.group(1).split('\n') if line) + '\x04' + text
         messages += 1
+        # xgettext stops a string at a macro such as G_GINT64_FORMAT: the
+        # message ends in a bare "%", and the program looks up another
+        # string at run time, which is never translated.
+        if re.search(r'(?<!%)%$', text.split('\x04')[-1]):
+            problems.append(f'a message is cut short at a format macro, format the number apart: {text!r}')
         key = (text, 0) if plural else text
         if not catalog.get(key):
             problems.append(f'{os.path.basename(po_file)}: not translated: {text!r}')
