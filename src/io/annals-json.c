@@ -923,6 +923,22 @@ read_json_string (Reader   *self,
                                _("a string longer than %u MiB, the most Annals reads"),
                                MAX_STRING_SIZE >> 20);
 
+      /* Plain ASCII up to the next quote, backslash, control character or
+       * multi-byte character, in one go: no newline can be among it. */
+      if (c >= 0x20 && c < 0x80 && c != '"' && c != '\\')
+        {
+          const guchar *start = self->data + self->pos;
+          const guchar *end = self->data + self->length;
+          const guchar *p = start + 1;
+
+          while (p < end && *p >= 0x20 && *p < 0x80 && *p != '"' && *p != '\\')
+            p++;
+          g_string_append_len (out, (const char *) start, p - start);
+          self->column += (guint) (p - start);
+          self->pos += (gsize) (p - start);
+          continue;
+        }
+
       if (c == '"')
         {
           reader_advance (self);
