@@ -1513,7 +1513,9 @@ timex_is_usable (Extraction        *self,
 {
   if (timex->type == ANNALS_TIMEX_DURATION || timex->type == ANNALS_TIMEX_SET)
     return FALSE;
-  if ((timex->flags & (ANNALS_TIMEX_DATELINE | ANNALS_TIMEX_REFERENCE | ANNALS_TIMEX_SINCE)) != 0)
+  /* "more than a year ago" dates nothing precisely enough */
+  if ((timex->flags & (ANNALS_TIMEX_DATELINE | ANNALS_TIMEX_REFERENCE | ANNALS_TIMEX_SINCE |
+                       ANNALS_TIMEX_APPROXIMATE)) != 0)
     return FALSE;
   if (!annals_date_is_set (&timex->start) && !annals_date_is_set (&timex->end))
     return FALSE;

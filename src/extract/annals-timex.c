@@ -672,7 +672,11 @@ match_month_first (Finder *finder,
        lower_is (tokens, index - 1, "mid") || lower_is (tokens, index - 1, "of") ||
        lower_is (tokens, index - 1, "during") || lower_is (tokens, index - 1, "from") ||
        lower_is (tokens, index - 1, "through") || lower_is (tokens, index - 1, "last") ||
-       lower_is (tokens, index - 1, "next") || lower_is (tokens, index - 1, "this"));
+       lower_is (tokens, index - 1, "next") || lower_is (tokens, index - 1, "this") ||
+       /* "mid-June" */
+       (index > 1 && annals_tokens_is_dash (tokens, index - 1) &&
+        (lower_is (tokens, index - 2, "mid") || lower_is (tokens, index - 2, "early") ||
+         lower_is (tokens, index - 2, "late"))));
     const AnnalsToken *token = annals_tokens_get (tokens, index);
 
     if (ambiguous && !introduced)
@@ -1161,6 +1165,203 @@ match_relative (Finder *finder,
 }
 
 /* "two-day", "12-day", "five years", "18 months"; "every year", "annual". */
+/* The date @count units (D, W, M, Y or E for decades) before the
+ * reference, at the unit's granularity; FALSE when the reference is not
+ * fine enough for the unit. */
+static gboolean
+set_ago (Finder      *finder,
+         AnnalsTimex *timex,
+         int          count,
+         char         unit)
+{
+  const AnnalsDate *reference = &finder->reference;
+  AnnalsPrecision precision = annals_date_get_precision (reference);
+
+  switch (unit)
+    {
+    case 'D':
+    case 'W':
+      {
+        gint32 day;
+        int year, month, d;
+
+        if (precision != ANNALS_PRECISION_DAY)
+          return FALSE;
+        day = annals_date_get_first_day (reference) - count * (unit == 'W' ? 7 : 1);
+        if (unit == 'W')
+          {
+            set_week (timex, day, FALSE);
+            return TRUE;
+          }
+        annals_days_to_civil (day, &year, &month, &d);
+        set_day_checked (&timex->start, year, month, d);
+        return annals_date_is_set (&timex->start);
+      }
+
+    case 'M':
+      {
+        int months;
+
+        if (precision < ANNALS_PRECISION_MONTH)
+          return FALSE;
+        months = reference->year * 12 + (reference->month - 1) - count;
+        if (months < 12)
+          return FALSE;
+        set_month_checked (&timex->start, months / 12, months % 12 + 1);
+        return annals_date_is_set (&timex->start);
+      }
+
+    case 'Y':
+      if (precision < ANNALS_PRECISION_YEAR || reference->year - count < ANNALS_DATE_YEAR_MIN)
+        return FALSE;
+      annals_date_set_year (&timex->start, reference->year - count);
+      return TRUE;
+
+    case 'E':
+      {
+        int decade;
+
+        if (precision < ANNALS_PRECISION_YEAR || reference->year - 10 * count < 0)
+          return FALSE;
+        decade = (reference->year - 10 * count) / 10;
+        g_snprintf (timex->value, sizeof timex->value, "%03d", decade);
+        timex->granularity = "decade";
+        annals_date_set_year (&timex->start, decade * 10);
+        annals_date_set_year (&timex->end, decade * 10 + 9);
+        timex->flags |= ANNALS_TIMEX_RANGE;
+        return TRUE;
+      }
+
+    default:
+      return FALSE;
+    }
+}
+
+/* "the 1980s" (the token "1980s"): value "198" */
+static guint
+match_decade (Finder *finder,
+              guint   index)
+{
+  const AnnalsTokens *tokens = finder->tokens;
+  const AnnalsToken *token = annals_tokens_get (tokens, index);
+  const char *text = tokens->text + token->start;
+  AnnalsTimex timex = { 0 };
+  int year;
+
+  if (token->end - token->start != 5 || text[4] != 's' ||
+      !g_ascii_isdigit (text[0]) || !g_ascii_isdigit (text[1]) ||
+      !g_ascii_isdigit (text[2]) || text[3] != '0')
+    return index;
+
+  /* "the 1990s-era": a decade still; "2,000s": a number */
+  if (index > 0 && annals_tokens_is_joined (tokens, index) &&
+      annals_tokens_get (tokens, index - 1)->type == ANNALS_TOKEN_PUNCT)
+    return index;
+
+  year = (text[0] - '0') * 1000 + (text[1] - '0') * 100 + (text[2] - '0') * 10;
+  if (year < 1000)
+    return index;
+
+  g_snprintf (timex.value, sizeof timex.value, "%03d", year / 10);
+  timex.granularity = "decade";
+  annals_date_set_year (&timex.start, year);
+  annals_date_set_year (&timex.end, year + 9);
+  timex.flags |= ANNALS_TIMEX_RANGE | ANNALS_TIMEX_EXPLICIT_YEAR;
+  emit (finder, &timex, index, index + 1);
+
+  return index + 1;
+}
+
+/* "Q1 2024", "the third quarter of 2021", "first-quarter", "the first
+ * half of 2022". A quarter without a year is the last one that began
+ * by the reference date, or in a sentence about the future the next one
+ * not yet over. */
+static guint
+match_quarter (Finder *finder,
+               guint   index)
+{
+  static const char * const ordinals[] = { "first", "second", "third", "fourth" };
+  const AnnalsTokens *tokens = finder->tokens;
+  AnnalsTimex timex = { 0 };
+  char buffer[8];
+  guint i = index;
+  int part = 0, n_parts = 4, year = 0, first_month, last_month;
+
+  annals_tokens_lower (tokens, i, buffer, sizeof buffer);
+  if (buffer[0] == 'q' && buffer[1] >= '1' && buffer[1] <= '4' && buffer[2] == '\0')
+    {
+      part = buffer[1] - '0';
+      i++;
+    }
+  else
+    {
+      for (guint o = 0; o < G_N_ELEMENTS (ordinals); o++)
+        if (strcmp (buffer, ordinals[o]) == 0)
+          part = (int) o + 1;
+      if (part == 0)
+        return index;
+      i++;
+      if (annals_tokens_is_dash (tokens, i) && annals_tokens_is_joined (tokens, i))
+        i++;
+      if (lower_is (tokens, i, "quarter"))
+        n_parts = 4;
+      else if (lower_is (tokens, i, "half") && part <= 2)
+        n_parts = 2;
+      else
+        return index;
+      /* "the first quarter-final" */
+      if (annals_tokens_is_dash (tokens, i + 1) && annals_tokens_is_joined (tokens, i + 1))
+        return index;
+      i++;
+    }
+
+  if (is_year (tokens, i, &year))
+    i++;
+  else if (lower_is (tokens, i, "of") && is_year (tokens, i + 1, &year))
+    i += 2;
+  else if (n_parts == 2)
+    return index;   /* "the first half" of a match, not of a year */
+
+  first_month = (part - 1) * (12 / n_parts) + 1;
+  last_month = part * (12 / n_parts);
+
+  if (year != 0)
+    timex.flags |= ANNALS_TIMEX_EXPLICIT_YEAR;
+  else if ((year = reference_year (finder)) != 0)
+    {
+      timex.flags |= ANNALS_TIMEX_RELATIVE;
+      if (annals_date_get_precision (&finder->reference) >= ANNALS_PRECISION_MONTH)
+        {
+          int month = finder->reference.month;
+
+          if (sentence_tense (finder, index) == TENSE_FUTURE)
+            {
+              if (last_month < month)
+                year++;
+            }
+          else if (first_month > month)
+            year--;
+        }
+    }
+
+  timex.granularity = n_parts == 4 ? "quarter" : "half";
+  if (year == 0)
+    {
+      g_snprintf (timex.value, sizeof timex.value, "XXXX-%c%d", n_parts == 4 ? 'Q' : 'H', part);
+      timex.flags |= ANNALS_TIMEX_UNRESOLVED;
+    }
+  else
+    {
+      g_snprintf (timex.value, sizeof timex.value, "%04d-%c%d", year, n_parts == 4 ? 'Q' : 'H', part);
+      annals_date_set_month (&timex.start, year, first_month);
+      annals_date_set_month (&timex.end, year, last_month);
+      timex.flags |= ANNALS_TIMEX_RANGE;
+    }
+  emit (finder, &timex, index, i);
+
+  return i;
+}
+
 static guint
 match_duration (Finder *finder,
                 guint   index)
@@ -1201,10 +1402,6 @@ match_duration (Finder *finder,
   count = number_word_of (tokens, i);
   if (count <= 0 || count > 1000)
     return index;
-  /* "a year later" is not a duration of an event; keep "a" for "a year" only after "for". */
-  if (annals_tokens_get (tokens, i)->type == ANNALS_TOKEN_WORD && count == 1 &&
-      !(i > 0 && lower_is (tokens, i - 1, "for")))
-    return index;
 
   {
     guint j = i + 1;
@@ -1214,6 +1411,29 @@ match_duration (Finder *finder,
     for (guint u = 0; u < G_N_ELEMENTS (units); u++)
       if (annals_tokens_equal (tokens, j, units[u].word, TRUE))
         {
+          /* "three days ago", "a year ago": a date before the reference */
+          if (j == i + 1 && lower_is (tokens, j + 1, "ago") &&
+              set_ago (finder, &timex, count, units[u].unit))
+            {
+              timex.flags |= ANNALS_TIMEX_RELATIVE;
+              if (i > 0 &&
+                  (lower_is (tokens, i - 1, "over") || lower_is (tokens, i - 1, "nearly") ||
+                   lower_is (tokens, i - 1, "almost") || lower_is (tokens, i - 1, "about") ||
+                   lower_is (tokens, i - 1, "around") || lower_is (tokens, i - 1, "some") ||
+                   lower_is (tokens, i - 1, "roughly") ||
+                   (i > 1 && lower_is (tokens, i - 1, "than") &&
+                    (lower_is (tokens, i - 2, "more") || lower_is (tokens, i - 2, "less")))))
+                timex.flags |= ANNALS_TIMEX_APPROXIMATE;
+              emit (finder, &timex, i, j + 2);
+              return j + 2;
+            }
+
+          /* "a year later" is not a duration of an event; keep "a" for
+           * "a year" only after "for". */
+          if (annals_tokens_get (tokens, i)->type == ANNALS_TOKEN_WORD && count == 1 &&
+              !(i > 0 && lower_is (tokens, i - 1, "for")))
+            return index;
+
           /* "last year" has been matched before; "2 years" needs a number */
           timex.type = ANNALS_TIMEX_DURATION;
           if (units[u].unit == 'E')
@@ -1532,7 +1752,8 @@ is_trigger (const AnnalsTokens *tokens,
         "previous", "end", "beginning", "start", "middle", "now", "currently",
         "nowadays", "recently", "previously", "formerly", "future", "every",
         "each", "annual", "annually", "yearly", "a", "an", "spring", "summer",
-        "autumn", "fall", "winter", "sept",
+        "autumn", "fall", "winter", "sept", "first", "second", "third", "fourth",
+        "q1", "q2", "q3", "q4",
       };
       GHashTable *table = g_hash_table_new (g_str_hash, g_str_equal);
 
@@ -1585,7 +1806,9 @@ annals_timex_find (const AnnalsTokens   *tokens,
 
       if (token->type == ANNALS_TOKEN_NUMBER)
         {
-          next = match_iso (&finder, i);
+          next = match_decade (&finder, i);
+          if (next == i)
+            next = match_iso (&finder, i);
           if (next == i)
             next = match_day_first (&finder, i);
           if (next == i)
@@ -1597,6 +1820,8 @@ annals_timex_find (const AnnalsTokens   *tokens,
         {
           if (g_unichar_isupper (token->first))
             next = match_month_first (&finder, i);
+          if (next == i)
+            next = match_quarter (&finder, i);
           if (next == i)
             next = match_relative (&finder, i);
           if (next == i)

@@ -203,11 +203,65 @@ test_durations_and_sets (void)
   run_cases (cases, G_N_ELEMENTS (cases));
 }
 
+/* "three days ago" is a date, not a duration; decades, quarters and
+ * halves of a year; "mid-June". */
+static void
+test_ago_decades_quarters (void)
+{
+  static const Case cases[] = {
+    { "Three days ago the ministers met.", "2023-05-10", "Three days ago", "2023-05-07", "DATE" },
+    { "A year ago the exercise was held.", "2023-05-10", "A year ago", "2022", "DATE" },
+    { "Six months ago talks began.", "2023-05-10", "Six months ago", "2022-11", "DATE" },
+    { "Two weeks ago the drills ended.", "2023-05-10", "Two weeks ago", "2023-W17", "DATE" },
+    { "Two decades ago the pact was signed.", "2023-05-10", "Two decades ago", "200", "DATE" },
+    { "The treaty was signed 25 years ago.", "2023-05-10", "25 years ago", "1998", "DATE" },
+    { "In the 1980s the alliance formed.", "2023-05-10", "1980s", "198", "DATE" },
+    { "Since the 2010s the drills grew.", NULL, "2010s", "201", "DATE" },
+    { "Profit in Q1 2024 rose.", "2023-05-10", "Q1 2024", "2024-Q1", "DATE" },
+    { "Sales in the third quarter of 2021 rose.", "2023-05-10", "third quarter of 2021", "2021-Q3", "DATE" },
+    { "Profit rose in the fourth quarter.", "1998-02-27", "fourth quarter", "1997-Q4", "DATE" },
+    { "First-quarter output fell.", "1998-05-27", "First-quarter", "1998-Q1", "DATE" },
+    { "The talks will end in the second quarter.", "2023-08-10", "second quarter", "2024-Q2", "DATE" },
+    { "In the first half of 2022 trade grew.", "2023-05-10", "first half of 2022", "2022-H1", "DATE" },
+    { "The festival will be held in mid-June.", "2023-05-10", "mid-June", "2023-06", "DATE" },
+  };
+
+  run_cases (cases, G_N_ELEMENTS (cases));
+}
+
+/* "more than a year ago" is a date, marked approximate: the extractor
+ * does not date an event with it. */
+static void
+test_approximate_ago (void)
+{
+  const char *texts[] = { "Those talks began more than a year ago.", "The pact was signed some 20 years ago.",
+                          "The drills ended a year ago." };
+  const gboolean approximate[] = { TRUE, TRUE, FALSE };
+
+  for (guint t = 0; t < G_N_ELEMENTS (texts); t++)
+    {
+      g_autoptr(AnnalsTokens) tokens = annals_tokens_new (texts[t], strlen (texts[t]));
+      g_autoptr(GArray) timexes = NULL;
+      AnnalsDateline dateline;
+      AnnalsDate reference;
+      const AnnalsTimex *timex;
+
+      annals_date_parse (&reference, "2023-05-10", NULL);
+      annals_dateline_find (tokens, &dateline);
+      timexes = annals_timex_find (tokens, &reference, &dateline);
+      g_assert_cmpuint (timexes->len, ==, 1);
+      timex = &g_array_index (timexes, AnnalsTimex, 0);
+      g_assert_cmpint (timex->type, ==, ANNALS_TIMEX_DATE);
+      g_assert_cmpint ((timex->flags & ANNALS_TIMEX_APPROXIMATE) != 0, ==, approximate[t]);
+    }
+}
+
 static void
 test_no_false_dates (void)
 {
   const char *text = "More than 1,000 servicemen and 3.5 tonnes of cargo; the COVID-19 pandemic; 620 items; "
-                     "F-15C/D fighters; March forward, they may.";
+                     "F-15C/D fighters; March forward, they may. They reached the first "
+                     "quarter-final; a quarter of the troops; half of them; 2,000s of them.";
   g_autoptr(AnnalsTokens) tokens = annals_tokens_new (text, strlen (text));
   g_autoptr(GArray) timexes = NULL;
   AnnalsDate reference;
@@ -252,6 +306,8 @@ main (int   argc,
   g_test_add_func ("/annals/extract/timex/relative", test_relative);
   g_test_add_func ("/annals/extract/timex/ranges", test_ranges);
   g_test_add_func ("/annals/extract/timex/durations-and-sets", test_durations_and_sets);
+  g_test_add_func ("/annals/extract/timex/ago-decades-quarters", test_ago_decades_quarters);
+  g_test_add_func ("/annals/extract/timex/approximate-ago", test_approximate_ago);
   g_test_add_func ("/annals/extract/timex/no-false-dates", test_no_false_dates);
   g_test_add_func ("/annals/extract/timex/infer-published", test_infer_published);
 
