@@ -885,6 +885,36 @@ set_week (AnnalsTimex *timex,
     annals_date_set_year (&timex->start, y1);
 }
 
+/* "morning", "afternoon", "evening" or "night" at @index: the TIMEX3
+ * code of that part of a day, or NULL. */
+static const char *
+day_part_of (const AnnalsTokens *tokens,
+             guint               index)
+{
+  if (lower_is (tokens, index, "morning"))
+    return "MO";
+  if (lower_is (tokens, index, "afternoon"))
+    return "AF";
+  if (lower_is (tokens, index, "evening"))
+    return "EV";
+  if (lower_is (tokens, index, "night"))
+    return "NI";
+  return NULL;
+}
+
+/* Makes @timex, a day, the time of @part of it. */
+static void
+set_day_part (AnnalsTimex *timex,
+              const char  *part)
+{
+  g_autofree char *iso = annals_date_to_iso (&timex->start);
+
+  timex->type = ANNALS_TIMEX_TIME;
+  if (iso != NULL)
+    g_snprintf (timex->value, sizeof timex->value, "%sT%s", iso, part);
+  timex->granularity = "day";
+}
+
 /* "today", "yesterday", "this year", "next autumn", "last week",
  * "earlier this week", "at the end of the month", "on Friday",
  * "early September", "mid-November", "in the fall of this year". */
@@ -910,15 +940,56 @@ match_relative (Finder *finder,
   if (lower_is (tokens, i, "today") || lower_is (tokens, i, "yesterday") ||
       lower_is (tokens, i, "tomorrow") || lower_is (tokens, i, "tonight"))
     {
+      const char *part = lower_is (tokens, i, "tonight") ? "NI" : day_part_of (tokens, i + 1);
+      guint after = part != NULL && !lower_is (tokens, i, "tonight") ? i + 2 : i + 1;
+
       offset = lower_is (tokens, i, "yesterday") ? -1 : lower_is (tokens, i, "tomorrow") ? 1 : 0;
       if (has_day)
-        annals_date_set_from_days (&timex.start, ref_day + offset);
+        {
+          annals_date_set_from_days (&timex.start, ref_day + offset);
+          /* "tomorrow morning", "tonight" */
+          if (part != NULL)
+            set_day_part (&timex, part);
+        }
       else
         {
           g_strlcpy (timex.value, offset < 0 ? "PAST_REF" : offset > 0 ? "FUTURE_REF" : "PRESENT_REF",
                      sizeof timex.value);
           timex.flags |= ANNALS_TIMEX_UNRESOLVED | ANNALS_TIMEX_REFERENCE;
+          after = i + 1;
         }
+      emit (finder, &timex, i, after);
+      return after;
+    }
+
+  /* "last night", "this morning" */
+  if (has_day && (lower_is (tokens, i, "last") || lower_is (tokens, i, "this")) &&
+      day_part_of (tokens, i + 1) != NULL &&
+      (lower_is (tokens, i, "this") || lower_is (tokens, i + 1, "night")))
+    {
+      annals_date_set_from_days (&timex.start, ref_day - (lower_is (tokens, i, "last") ? 1 : 0));
+      set_day_part (&timex, day_part_of (tokens, i + 1));
+      emit (finder, &timex, i, i + 2);
+      return i + 2;
+    }
+
+  /* "over the weekend", "at the weekend": the last one, or in a sentence
+   * about the future the next one */
+  if (lower_is (tokens, i, "weekend") && i > 1 && lower_is (tokens, i - 1, "the") &&
+      (lower_is (tokens, i - 2, "over") || lower_is (tokens, i - 2, "at") ||
+       lower_is (tokens, i - 2, "during") || lower_is (tokens, i - 2, "on")))
+    {
+      int ref_weekday;
+
+      if (!has_day)
+        return index;
+      ref_weekday = annals_days_get_weekday (ref_day);
+      if (ref_weekday >= 6)
+        set_week (&timex, ref_day, TRUE);
+      else if (sentence_tense (finder, i) == TENSE_FUTURE)
+        set_week (&timex, ref_day + (6 - ref_weekday), TRUE);
+      else
+        set_week (&timex, ref_day - ref_weekday, TRUE);
       emit (finder, &timex, i, i + 1);
       return i + 1;
     }
@@ -952,18 +1023,9 @@ match_relative (Finder *finder,
           timex.flags |= ANNALS_TIMEX_UNRESOLVED;
         }
 
-      if (lower_is (tokens, after, "morning") || lower_is (tokens, after, "afternoon") ||
-          lower_is (tokens, after, "evening") || lower_is (tokens, after, "night"))
+      if (day_part_of (tokens, after) != NULL)
         {
-          static const char * const parts[] = { "MO", "AF", "EV", "NI" };
-          int part = lower_is (tokens, after, "morning") ? 0 : lower_is (tokens, after, "afternoon") ? 1 :
-                     lower_is (tokens, after, "evening") ? 2 : 3;
-          g_autofree char *iso = annals_date_to_iso (&timex.start);
-
-          timex.type = ANNALS_TIMEX_TIME;
-          if (iso != NULL)
-            g_snprintf (timex.value, sizeof timex.value, "%sT%s", iso, parts[part]);
-          timex.granularity = "day";
+          set_day_part (&timex, day_part_of (tokens, after));
           after++;
         }
 
@@ -1752,7 +1814,7 @@ is_trigger (const AnnalsTokens *tokens,
         "previous", "end", "beginning", "start", "middle", "now", "currently",
         "nowadays", "recently", "previously", "formerly", "future", "every",
         "each", "annual", "annually", "yearly", "a", "an", "spring", "summer",
-        "autumn", "fall", "winter", "sept", "first", "second", "third", "fourth",
+        "autumn", "fall", "winter", "sept", "first", "second", "third", "fourth", "weekend",
         "q1", "q2", "q3", "q4",
       };
       GHashTable *table = g_hash_table_new (g_str_hash, g_str_equal);

@@ -229,6 +229,23 @@ test_ago_decades_quarters (void)
   run_cases (cases, G_N_ELEMENTS (cases));
 }
 
+/* Parts of a day and the weekend the article speaks of. */
+static void
+test_parts_of_days (void)
+{
+  static const Case cases[] = {
+    { "He will arrive tomorrow morning.", "2023-05-10", "tomorrow morning", "2023-05-11TMO", "TIME" },
+    { "The vote was held last night.", "2023-05-10", "last night", "2023-05-09TNI", "TIME" },
+    { "The summit ends this afternoon.", "2023-05-10", "this afternoon", "2023-05-10TAF", "TIME" },
+    { "Talks continue tonight.", "2023-05-10", "tonight", "2023-05-10TNI", "TIME" },
+    { "Yesterday evening the ships docked.", "2023-05-10", "Yesterday evening", "2023-05-09TEV", "TIME" },
+    { "The drills took place over the weekend.", "2023-05-10", "weekend", "2023-W18-WE", "DATE" },
+    { "The fleet will sail at the weekend.", "2023-05-10", "weekend", "2023-W19-WE", "DATE" },
+  };
+
+  run_cases (cases, G_N_ELEMENTS (cases));
+}
+
 /* "more than a year ago" is a date, marked approximate: the extractor
  * does not date an event with it. */
 static void
@@ -308,6 +325,7 @@ main (int   argc,
   g_test_add_func ("/annals/extract/timex/durations-and-sets", test_durations_and_sets);
   g_test_add_func ("/annals/extract/timex/ago-decades-quarters", test_ago_decades_quarters);
   g_test_add_func ("/annals/extract/timex/approximate-ago", test_approximate_ago);
+  g_test_add_func ("/annals/extract/timex/parts-of-days", test_parts_of_days);
   g_test_add_func ("/annals/extract/timex/no-false-dates", test_no_false_dates);
   g_test_add_func ("/annals/extract/timex/infer-published", test_infer_published);
 
