@@ -2687,6 +2687,120 @@ add_editions (Extraction *self,
     }
 }
 
+/* "Malabar began in 1992 as a bilateral drill", "The exercise was first
+ * held in 2005": the first edition of a series named before, when the
+ * sentence dates it with a written year earlier than the series' own. */
+static void
+add_first_editions (Extraction *self,
+                    guint       sentence_index,
+                    guint       sentence_first,
+                    guint       sentence_last)
+{
+  static const char * const first_verbs[] = {
+    "held", "convened", "staged", "conducted", "organised", "organized", "launched", "hosted",
+  };
+  const AnnalsTokens *tokens = self->tokens;
+
+  for (guint i = sentence_first + 1; i + 2 < sentence_last; i++)
+    {
+      Candidate *series = NULL;
+      Mention mention = { 0 };
+      g_autofree char *subject = NULL;
+      g_autofree char *base = NULL;
+      const AnnalsTimex *date = NULL;
+      guint verb_last, subject_first;
+      int series_year;
+      char *cut;
+
+      /* "X began in", "X started on", "X was first held in" */
+      if ((word_is (tokens, i, "began") || word_is (tokens, i, "started")) &&
+          (word_is (tokens, i + 1, "in") || word_is (tokens, i + 1, "on")))
+        verb_last = i + 1;
+      else if ((word_is (tokens, i, "was") || word_is (tokens, i, "were")) && word_is (tokens, i + 1, "first") &&
+               i + 3 < sentence_last &&
+               (word_is (tokens, i + 3, "in") || word_is (tokens, i + 3, "on")))
+        {
+          gboolean known = FALSE;
+
+          for (guint v = 0; v < G_N_ELEMENTS (first_verbs) && !known; v++)
+            known = annals_tokens_equal (tokens, i + 2, first_verbs[v], TRUE);
+          if (!known)
+            continue;
+          verb_last = i + 3;
+        }
+      else
+        continue;
+
+      if (overlaps_mention (self, i, verb_last + 1))
+        continue;
+
+      /* The subject: a name right before the verb, or "the exercise". */
+      subject_first = i;
+      while (subject_first > sentence_first && subject_first + 5 > i &&
+             (is_name_word (self, subject_first - 1) ||
+              (annals_tokens_is_dash (tokens, subject_first - 1) && annals_tokens_is_joined (tokens, subject_first - 1))))
+        subject_first--;
+      if (subject_first == i)
+        continue;
+      subject = normalize_span (self, subject_first, i);
+      if (subject == NULL || subject[0] == '\0')
+        continue;
+
+      for (guint c = self->candidates->len; c > RECENT_FIRST (self) && series == NULL; c--)
+        {
+          Candidate *candidate = g_ptr_array_index (self->candidates, c - 1);
+
+          if (!candidate->named || !candidate->has_kind || candidate->kind_guessed)
+            continue;
+          if ((candidate->core != NULL && strcmp (candidate->core, subject) == 0) ||
+              (candidate->name_key != NULL && strcmp (candidate->name_key, subject) == 0))
+            series = candidate;
+        }
+      if (series == NULL)
+        continue;
+
+      /* A written year right after the verb, before the series' own. */
+      for (guint t = 0; t < self->timexes->len && date == NULL; t++)
+        {
+          const AnnalsTimex *timex = &g_array_index (self->timexes, AnnalsTimex, t);
+
+          if (timex->first_token > verb_last && timex->first_token <= verb_last + 2 &&
+              timex->last_token <= sentence_last &&
+              (timex->flags & ANNALS_TIMEX_EXPLICIT_YEAR) != 0 && timex_is_usable (self, timex))
+            date = timex;
+        }
+      /* The series' own year, or that of the article */
+      series_year = series->name_year != 0 ? series->name_year :
+                    annals_date_is_set (&series->start) ? series->start.year :
+                    annals_date_is_set (&self->reference) ? self->reference.year : 0;
+      if (date == NULL || series_year == 0 || date->start.year >= series_year)
+        continue;
+
+      base = g_strdup (annals_event_get_title (series->event));
+      /* "Cope India 2018" → "Cope India" */
+      cut = strrchr (base, ' ');
+      if (cut != NULL && series->name_year != 0 && g_ascii_isdigit (cut[1]))
+        *cut = '\0';
+      else if ((cut = strrchr (base, '-')) != NULL && series->name_year != 0 && g_ascii_isdigit (cut[1]))
+        *cut = '\0';
+
+      mention.first = i;
+      mention.last = verb_last;
+      mention.sentence = sentence_index;
+      mention.kind = series->kind;
+      mention.has_kind = TRUE;
+      mention.edition = TRUE;
+      mention.past_clause = TRUE;
+      mention.ordinal = g_strdup ("first");
+      /* Titles are data, stored and shared: they are not translated. */
+      mention.title = g_strdup_printf ("%s (first edition)", base);
+      if (annals_event_get_host_country (series->event) != NULL)
+        g_strlcpy (mention.series_host, annals_event_get_host_country (series->event), sizeof mention.series_host);
+      g_array_append_val (self->mentions, mention);
+      return;
+    }
+}
+
 /* "The Third ADMM-Plus and the ASEAN Defense Ministers' Meeting (ADMM)
  * Retreat will take place …": a name coordinated with an event is an
  * event of the same kind, on the same dates. */
@@ -3233,6 +3347,7 @@ process_sentence (Extraction *self,
   add_known_names (self, sentence_index, first, last);
   if ((self->sentence_lex[sentence_index] & LEX_EDITION) != 0)
     add_editions (self, sentence_index, first, last);
+  add_first_editions (self, sentence_index, first, last);
   if ((self->sentence_lex[sentence_index] & LEX_MEET) != 0)
     add_verb_meetings (self, sentence_index, first, last);
 

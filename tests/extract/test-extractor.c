@@ -405,6 +405,49 @@ test_headline_host (void)
   g_assert_cmpint (annals_event_get_status (event), ==, ANNALS_EVENT_STATUS_PLANNED);
 }
 
+static AnnalsEvent *
+find_event_titled (AnnalsEventSet *set,
+                   const char     *title)
+{
+  GPtrArray *events = annals_event_set_get_events (set);
+
+  for (guint i = 0; i < events->len; i++)
+    if (g_strcmp0 (annals_event_get_title (g_ptr_array_index (events, i)), title) == 0)
+      return g_ptr_array_index (events, i);
+
+  return NULL;
+}
+
+/* "Garuda Shield began in 2009": the first edition of the series the
+ * article is about, dated; the current edition keeps its own date, and a
+ * start in the article's own year is not an earlier edition. */
+static void
+test_first_edition (void)
+{
+  const char *text = "title: Garuda Shield opens in Indonesia\npublished: 2023-08-31\n\n"
+                     "The Garuda Shield exercise opened in Baturaja on Thursday with troops from "
+                     "several countries.\n\n"
+                     "Garuda Shield began in 2009 as a bilateral drill between Indonesia and the "
+                     "United States. This year it began on August 31.";
+  g_autoptr(AnnalsEventSet) set = annals_extract_text (text, -1, "garuda.txt", NULL, NULL);
+  AnnalsEvent *current, *first;
+  g_autofree char *first_start = NULL;
+  g_autofree char *current_start = NULL;
+
+  g_assert_nonnull (set);
+  current = find_event_titled (set, "Garuda Shield exercise");
+  first = find_event_titled (set, "Garuda Shield exercise (first edition)");
+  g_assert_nonnull (current);
+  g_assert_nonnull (first);
+  first_start = annals_date_to_iso (annals_event_get_start (first));
+  current_start = annals_date_to_iso (annals_event_get_start (current));
+  g_assert_cmpstr (first_start, ==, "2009");
+  g_assert_cmpstr (current_start, ==, "2023-08-31");
+  g_assert_cmpint (annals_event_get_status (first), ==, ANNALS_EVENT_STATUS_PAST);
+  g_assert_cmpint (annals_event_get_kind (first), ==, ANNALS_EVENT_KIND_EXERCISE);
+  g_assert_cmpuint (annals_event_set_get_events (set)->len, ==, 2);
+}
+
 static void
 test_random_bytes (void)
 {
@@ -546,6 +589,7 @@ main (int   argc,
   g_test_add_func ("/annals/extract/input/dateline-is-body", test_dateline_is_body);
   g_test_add_func ("/annals/extract/input/page-furniture", test_page_furniture);
   g_test_add_func ("/annals/extract/input/headline-host", test_headline_host);
+  g_test_add_func ("/annals/extract/editions/first", test_first_edition);
   g_test_add_func ("/annals/extract/input/random", test_random_bytes);
   g_test_add_func ("/annals/extract/linear/ten-megabytes", test_ten_megabytes);
   g_test_add_func ("/annals/extract/linear/ten-megabytes-varied", test_ten_megabytes_varied);
