@@ -2687,6 +2687,45 @@ add_editions (Extraction *self,
     }
 }
 
+/* Whether the words of @subject name the series of @key: the same words,
+ * or with acronyms for runs of them ("admm plus" for "asean defence
+ * ministers meeting plus"). */
+static gboolean
+names_series (const char *subject,
+              const char *key)
+{
+  g_auto(GStrv) words = NULL;
+  g_auto(GStrv) names = NULL;
+  guint n = 0;
+
+  if (subject == NULL || key == NULL)
+    return FALSE;
+  if (strcmp (subject, key) == 0)
+    return TRUE;
+
+  words = g_strsplit (subject, " ", -1);
+  names = g_strsplit (key, " ", -1);
+  for (guint w = 0; words[w] != NULL; w++)
+    {
+      gsize length = strlen (words[w]);
+      gboolean initials = length >= 2;
+
+      if (names[n] != NULL && strcmp (words[w], names[n]) == 0)
+        {
+          n++;
+          continue;
+        }
+
+      for (gsize k = 0; k < length && initials; k++)
+        initials = names[n + k] != NULL && names[n + k][0] == words[w][k] && g_ascii_isalpha (words[w][k]);
+      if (!initials)
+        return FALSE;
+      n += length;
+    }
+
+  return names[n] == NULL;
+}
+
 /* "Malabar began in 1992 as a bilateral drill", "The exercise was first
  * held in 2005": the first edition of a series named before, when the
  * sentence dates it with a written year earlier than the series' own. */
@@ -2753,8 +2792,16 @@ add_first_editions (Extraction *self,
           if (!candidate->named || !candidate->has_kind || candidate->kind_guessed)
             continue;
           if ((candidate->core != NULL && strcmp (candidate->core, subject) == 0) ||
-              (candidate->name_key != NULL && strcmp (candidate->name_key, subject) == 0))
+              names_series (subject, candidate->name_key))
             series = candidate;
+          else
+            {
+              /* The name key leaves the noun out: "ADMM" stands for it too. */
+              g_autofree char *title = annals_event_normalize_title (annals_event_get_title (candidate->event));
+
+              if (names_series (subject, title))
+                series = candidate;
+            }
         }
       if (series == NULL)
         continue;
@@ -2776,12 +2823,10 @@ add_first_editions (Extraction *self,
       if (date == NULL || series_year == 0 || date->start.year >= series_year)
         continue;
 
-      base = g_strdup (annals_event_get_title (series->event));
-      /* "Cope India 2018" → "Cope India" */
+      /* The series as this sentence names it: "ADMM-Plus (first edition)" */
+      base = dup_tokens_text (self, subject_first, i);
       cut = strrchr (base, ' ');
-      if (cut != NULL && series->name_year != 0 && g_ascii_isdigit (cut[1]))
-        *cut = '\0';
-      else if ((cut = strrchr (base, '-')) != NULL && series->name_year != 0 && g_ascii_isdigit (cut[1]))
+      if (cut != NULL && g_ascii_isdigit (cut[1]))
         *cut = '\0';
 
       mention.first = i;

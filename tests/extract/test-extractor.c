@@ -420,7 +420,8 @@ find_event_titled (AnnalsEventSet *set,
 
 /* "Garuda Shield began in 2009": the first edition of the series the
  * article is about, dated; the current edition keeps its own date, and a
- * start in the article's own year is not an earlier edition. */
+ * start in the article's own year is not an earlier edition. A series
+ * named by its acronym is found too. */
 static void
 test_first_edition (void)
 {
@@ -436,7 +437,7 @@ test_first_edition (void)
 
   g_assert_nonnull (set);
   current = find_event_titled (set, "Garuda Shield exercise");
-  first = find_event_titled (set, "Garuda Shield exercise (first edition)");
+  first = find_event_titled (set, "Garuda Shield (first edition)");
   g_assert_nonnull (current);
   g_assert_nonnull (first);
   first_start = annals_date_to_iso (annals_event_get_start (first));
@@ -446,6 +447,22 @@ test_first_edition (void)
   g_assert_cmpint (annals_event_get_status (first), ==, ANNALS_EVENT_STATUS_PAST);
   g_assert_cmpint (annals_event_get_kind (first), ==, ANNALS_EVENT_KIND_EXERCISE);
   g_assert_cmpuint (annals_event_set_get_events (set)->len, ==, 2);
+
+  {
+    const char *acronym_text = "title: Defence ministers meet online\npublished: 2021-06-16\n\n"
+                               "The ASEAN Defence Ministers' Meeting Plus was held by video link on "
+                               "Wednesday.\n\n"
+                               "The ADMM-Plus was first convened on 12 October 2010 in Ha Noi.";
+    g_autoptr(AnnalsEventSet) acronym_set = annals_extract_text (acronym_text, -1, "admm.txt", NULL, NULL);
+    g_autofree char *inaugural_start = NULL;
+    AnnalsEvent *inaugural;
+
+    g_assert_nonnull (acronym_set);
+    inaugural = find_event_titled (acronym_set, "ADMM-Plus (first edition)");
+    g_assert_nonnull (inaugural);
+    inaugural_start = annals_date_to_iso (annals_event_get_start (inaugural));
+    g_assert_cmpstr (inaugural_start, ==, "2010-10-12");
+  }
 }
 
 static void
