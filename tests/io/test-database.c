@@ -699,6 +699,47 @@ make_bulk_set (guint n,
   return set;
 }
 
+/* A failed import into an empty database, which writes in batches with
+ * its indexes dropped and foreign keys off, leaves it empty, with every
+ * index, and ready for the next import. */
+static void
+test_rollback_bulk (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(AnnalsDatabase) database = NULL;
+  g_autoptr(AnnalsEventSet) set = make_bulk_set (6000, 0, 1000000);
+  g_autoptr(AnnalsEventSet) good = make_bulk_set (10, 0, 1000000);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *indexes = NULL;
+  AnnalsImportStats stats;
+  AnnalsEvent *event;
+
+  database = annals_database_open (fixture->path, &error);
+  g_assert_no_error (error);
+
+  /* Past the first batch, an event names a document that is nowhere. */
+  event = g_ptr_array_index (annals_event_set_get_events (set), 5000);
+  annals_event_add_mention (event, "elsewhere", 0, 1);
+  g_assert_false (annals_database_add_set (database, set, NULL, &error));
+  g_assert_error (error, ANNALS_IO_ERROR, ANNALS_IO_ERROR_INVALID);
+  g_clear_error (&error);
+
+  g_assert_cmpint (annals_database_count_events (database, NULL), ==, 0);
+  g_assert_cmpint (annals_database_count_documents (database, NULL), ==, 0);
+  indexes = query_text (fixture->path,
+                        "SELECT group_concat(name, ' ') FROM (SELECT name FROM sqlite_master"
+                        " WHERE type = 'index' AND name NOT LIKE 'sqlite_%' ORDER BY name)");
+  g_assert_cmpstr (indexes, ==, "events_by_merge_key events_by_time events_by_uid mentions_by_document");
+
+  annals_database_add_set (database, good, &stats, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (stats.events_added, ==, 10);
+  g_assert_cmpint (annals_database_count_events (database, NULL), ==, 10);
+  g_assert_true (annals_database_check (database, &error));
+  g_assert_no_error (error);
+  g_assert_null (query_text (fixture->path, "PRAGMA foreign_key_check"));
+}
+
 /* An import into an empty database writes its rows in batches and builds
  * the indexes at the end; one into a database that holds rows writes row
  * by row. Both store the same: merges into events still held back, the
@@ -1202,6 +1243,7 @@ main (int    argc,
   g_test_add ("/annals/io/database/merge-undated-in-memory", Fixture, "in-memory", fixture_set_up, test_merge_undated, fixture_tear_down);
   ADD ("ids", test_ids);
   ADD ("rollback", test_rollback);
+  ADD ("rollback-bulk", test_rollback_bulk);
   ADD ("store", test_store);
   ADD ("store-in-transaction", test_store_in_transaction);
   ADD ("search", test_search);
