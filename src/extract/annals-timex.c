@@ -1068,7 +1068,8 @@ match_relative (Finder *finder,
       direction = 0;
     else if (lower_is (tokens, j, "next") || lower_is (tokens, j, "coming"))
       direction = 1;
-    else if (lower_is (tokens, j, "last") || lower_is (tokens, j, "past") || lower_is (tokens, j, "previous"))
+    else if (lower_is (tokens, j, "last") || lower_is (tokens, j, "past") || lower_is (tokens, j, "previous") ||
+             (lower_is (tokens, j, "latest") && lower_is (tokens, j + 1, "quarter")))
       direction = -1;
     else
       direction = 2;
@@ -1107,6 +1108,26 @@ match_relative (Finder *finder,
                 g_strlcpy (timex.value, "XXXX-XX", sizeof timex.value);
                 timex.flags |= ANNALS_TIMEX_UNRESOLVED;
               }
+            emit (finder, &timex, i, unit + 1);
+            return unit + 1;
+          }
+        if (lower_is (tokens, unit, "quarter") && !annals_tokens_is_dash (tokens, unit + 1))
+          {
+            if (ref->precision >= ANNALS_PRECISION_MONTH)
+              {
+                int quarter = (ref->year * 12 + ref->month - 1) / 3 + direction;
+
+                g_snprintf (timex.value, sizeof timex.value, "%04d-Q%d", quarter / 4, quarter % 4 + 1);
+                annals_date_set_month (&timex.start, quarter / 4, (quarter % 4) * 3 + 1);
+                annals_date_set_month (&timex.end, quarter / 4, (quarter % 4) * 3 + 3);
+                timex.flags |= ANNALS_TIMEX_RANGE;
+              }
+            else
+              {
+                g_strlcpy (timex.value, "XXXX-QX", sizeof timex.value);
+                timex.flags |= ANNALS_TIMEX_UNRESOLVED;
+              }
+            timex.granularity = "quarter";
             emit (finder, &timex, i, unit + 1);
             return unit + 1;
           }
@@ -1315,9 +1336,12 @@ match_decade (Finder *finder,
       !g_ascii_isdigit (text[2]) || text[3] != '0')
     return index;
 
-  /* "the 1990s-era": a decade still; "2,000s": a number */
+  /* "2,000s": a number; "mid-1990s": a decade */
   if (index > 0 && annals_tokens_is_joined (tokens, index) &&
-      annals_tokens_get (tokens, index - 1)->type == ANNALS_TOKEN_PUNCT)
+      annals_tokens_get (tokens, index - 1)->type == ANNALS_TOKEN_PUNCT &&
+      !(index > 1 && annals_tokens_is_dash (tokens, index - 1) &&
+        (lower_is (tokens, index - 2, "mid") || lower_is (tokens, index - 2, "early") ||
+         lower_is (tokens, index - 2, "late"))))
     return index;
 
   year = (text[0] - '0') * 1000 + (text[1] - '0') * 100 + (text[2] - '0') * 10;
@@ -1329,7 +1353,20 @@ match_decade (Finder *finder,
   annals_date_set_year (&timex.start, year);
   annals_date_set_year (&timex.end, year + 9);
   timex.flags |= ANNALS_TIMEX_RANGE | ANNALS_TIMEX_EXPLICIT_YEAR;
-  emit (finder, &timex, index, index + 1);
+
+  /* "the late 1980s", "the mid-1990s": the decade, with its part named */
+  {
+    guint first = index;
+
+    if (first > 1 && annals_tokens_is_dash (tokens, first - 1) &&
+        (lower_is (tokens, first - 2, "mid") || lower_is (tokens, first - 2, "early") ||
+         lower_is (tokens, first - 2, "late")))
+      first -= 2;
+    else if (first > 0 &&
+             (lower_is (tokens, first - 1, "early") || lower_is (tokens, first - 1, "late")))
+      first -= 1;
+    emit (finder, &timex, first, index + 1);
+  }
 
   return index + 1;
 }
@@ -1474,10 +1511,14 @@ match_duration (Finder *finder,
       if (annals_tokens_equal (tokens, j, units[u].word, TRUE))
         {
           /* "three days ago", "a year ago": a date before the reference */
-          if (j == i + 1 && lower_is (tokens, j + 1, "ago") &&
+          /* "a year earlier", said of the time of the article */
+          if (j == i + 1 && (lower_is (tokens, j + 1, "ago") || lower_is (tokens, j + 1, "earlier")) &&
               set_ago (finder, &timex, count, units[u].unit))
             {
               timex.flags |= ANNALS_TIMEX_RELATIVE;
+              /* "earlier" may count from another date than the article's */
+              if (lower_is (tokens, j + 1, "earlier"))
+                timex.flags |= ANNALS_TIMEX_APPROXIMATE;
               if (i > 0 &&
                   (lower_is (tokens, i - 1, "over") || lower_is (tokens, i - 1, "nearly") ||
                    lower_is (tokens, i - 1, "almost") || lower_is (tokens, i - 1, "about") ||
@@ -1814,7 +1855,7 @@ is_trigger (const AnnalsTokens *tokens,
         "previous", "end", "beginning", "start", "middle", "now", "currently",
         "nowadays", "recently", "previously", "formerly", "future", "every",
         "each", "annual", "annually", "yearly", "a", "an", "spring", "summer",
-        "autumn", "fall", "winter", "sept", "first", "second", "third", "fourth", "weekend",
+        "autumn", "fall", "winter", "sept", "first", "second", "third", "fourth", "weekend", "latest",
         "q1", "q2", "q3", "q4",
       };
       GHashTable *table = g_hash_table_new (g_str_hash, g_str_equal);

@@ -41,7 +41,7 @@ typedef enum
   ANNALS_TIMEX_DATELINE      = 1 << 6,  /* part of the dateline */
   ANNALS_TIMEX_UNRESOLVED    = 1 << 7,  /* no reference date to resolve it */
   ANNALS_TIMEX_BARE_YEAR     = 1 << 8,  /* a year alone */
-  ANNALS_TIMEX_APPROXIMATE   = 1 << 9,  /* "more than a year ago" */
+  ANNALS_TIMEX_APPROXIMATE   = 1 << 9,  /* "more than a year ago", "a year earlier": too loose to date an event */
 } AnnalsTimexFlags;
 
 typedef struct

@@ -224,6 +224,12 @@ test_ago_decades_quarters (void)
     { "The talks will end in the second quarter.", "2023-08-10", "second quarter", "2024-Q2", "DATE" },
     { "In the first half of 2022 trade grew.", "2023-05-10", "first half of 2022", "2022-H1", "DATE" },
     { "The festival will be held in mid-June.", "2023-05-10", "mid-June", "2023-06", "DATE" },
+    { "Trade grew in the mid-1990s.", "1998-02-27", "mid-1990s", "199", "DATE" },
+    { "Trade grew in the late 1980s.", "1998-02-27", "late 1980s", "198", "DATE" },
+    { "Revenue fell last quarter.", "1998-02-27", "last quarter", "1997-Q4", "DATE" },
+    { "This quarter looks better.", "1998-02-27", "This quarter", "1998-Q1", "DATE" },
+    { "Output will rise next quarter.", "1998-11-27", "next quarter", "1999-Q1", "DATE" },
+    { "Profit a year earlier was lower.", "1998-02-27", "a year earlier", "1997", "DATE" },
   };
 
   run_cases (cases, G_N_ELEMENTS (cases));
@@ -252,8 +258,8 @@ static void
 test_approximate_ago (void)
 {
   const char *texts[] = { "Those talks began more than a year ago.", "The pact was signed some 20 years ago.",
-                          "The drills ended a year ago." };
-  const gboolean approximate[] = { TRUE, TRUE, FALSE };
+                          "The drills ended a year ago.", "Profit a year earlier was lower." };
+  const gboolean approximate[] = { TRUE, TRUE, FALSE, TRUE };
 
   for (guint t = 0; t < G_N_ELEMENTS (texts); t++)
     {
