@@ -2599,6 +2599,46 @@ split_coordinated_names (Extraction *self)
     }
 }
 
+/* Adds a mention of an edition of @series over tokens [first, last):
+ * "@name (@ordinal edition)", with a year at the end of @name left out
+ * when @name_has_year ("Cope India 2018" → "Cope India"). */
+static void
+add_edition_mention (Extraction *self,
+                     Candidate  *series,
+                     guint       sentence_index,
+                     guint       first,
+                     guint       last,
+                     const char *name,
+                     gboolean    name_has_year,
+                     const char *ordinal,
+                     gboolean    past)
+{
+  g_autofree char *base = g_strdup (name);
+  Mention mention = { 0 };
+  char *cut;
+
+  if (name_has_year &&
+      (((cut = strrchr (base, ' ')) != NULL && g_ascii_isdigit (cut[1])) ||
+       ((cut = strrchr (base, '-')) != NULL && g_ascii_isdigit (cut[1]))))
+    *cut = '\0';
+
+  mention.first = first;
+  mention.last = last;
+  mention.sentence = sentence_index;
+  mention.kind = series->kind;
+  mention.has_kind = TRUE;
+  mention.edition = TRUE;
+  mention.past_clause = past;
+  mention.ordinal = g_ascii_strdown (ordinal, -1);
+  /* Titles are data, stored and shared: they are not translated. */
+  mention.title = g_strdup_printf ("%s (%s edition)", base, mention.ordinal);
+  /* A series held in one country holds its editions there, unless the
+   * text says otherwise (an explicit place wins over this). */
+  if (annals_event_get_host_country (series->event) != NULL)
+    g_strlcpy (mention.series_host, annals_event_get_host_country (series->event), sizeof mention.series_host);
+  g_array_append_val (self->mentions, mention);
+}
+
 /* "the previous one was held in 2010", "its first edition in 2004": an
  * earlier or later edition of the series named last. */
 static void
@@ -2612,11 +2652,7 @@ add_editions (Extraction *self,
   for (guint i = sentence_first + 1; i + 1 < sentence_last; i++)
     {
       Candidate *series = NULL;
-      Mention mention = { 0 };
       g_autofree char *ordinal = NULL;
-      const char *title;
-      g_autofree char *base = NULL;
-      char *cut;
 
       if (!has_lex (self, i + 1, LEX_EDITION))
         continue;
@@ -2661,29 +2697,9 @@ add_editions (Extraction *self,
         continue;
 
       ordinal = dup_tokens_text (self, i, i + 1);
-      title = annals_event_get_title (series->event);
-      base = g_strdup (title);
-      /* "Cope India 2018" → "Cope India" */
-      cut = strrchr (base, ' ');
-      if (cut != NULL && series->name_year != 0 && g_ascii_isdigit (cut[1]))
-        *cut = '\0';
-      else if ((cut = strrchr (base, '-')) != NULL && series->name_year != 0 && g_ascii_isdigit (cut[1]))
-        *cut = '\0';
-
-      mention.first = i - 1;
-      mention.last = i + 2;
-      mention.sentence = sentence_index;
-      mention.kind = series->kind;
-      mention.has_kind = TRUE;
-      mention.edition = TRUE;
-      mention.ordinal = g_ascii_strdown (ordinal, -1);
-      /* Titles are data, stored and shared: they are not translated. */
-      mention.title = g_strdup_printf ("%s (%s edition)", base, mention.ordinal);
-      /* A series held in one country holds its editions there, unless the
-       * text says otherwise (an explicit place wins over this). */
-      if (annals_event_get_host_country (series->event) != NULL)
-        g_strlcpy (mention.series_host, annals_event_get_host_country (series->event), sizeof mention.series_host);
-      g_array_append_val (self->mentions, mention);
+      add_edition_mention (self, series, sentence_index, i - 1, i + 2,
+                           annals_event_get_title (series->event), series->name_year != 0,
+                           ordinal, FALSE);
     }
 }
 
@@ -2743,13 +2759,11 @@ add_first_editions (Extraction *self,
   for (guint i = sentence_first + 1; i + 2 < sentence_last; i++)
     {
       Candidate *series = NULL;
-      Mention mention = { 0 };
       g_autofree char *subject = NULL;
-      g_autofree char *base = NULL;
+      g_autofree char *name = NULL;
       const AnnalsTimex *date = NULL;
       guint verb_last, subject_first;
       int series_year;
-      char *cut;
 
       /* "X began in", "X started on", "X was first held in" */
       if ((word_is (tokens, i, "began") || word_is (tokens, i, "started")) &&
@@ -2824,24 +2838,8 @@ add_first_editions (Extraction *self,
         continue;
 
       /* The series as this sentence names it: "ADMM-Plus (first edition)" */
-      base = dup_tokens_text (self, subject_first, i);
-      cut = strrchr (base, ' ');
-      if (cut != NULL && g_ascii_isdigit (cut[1]))
-        *cut = '\0';
-
-      mention.first = i;
-      mention.last = verb_last;
-      mention.sentence = sentence_index;
-      mention.kind = series->kind;
-      mention.has_kind = TRUE;
-      mention.edition = TRUE;
-      mention.past_clause = TRUE;
-      mention.ordinal = g_strdup ("first");
-      /* Titles are data, stored and shared: they are not translated. */
-      mention.title = g_strdup_printf ("%s (first edition)", base);
-      if (annals_event_get_host_country (series->event) != NULL)
-        g_strlcpy (mention.series_host, annals_event_get_host_country (series->event), sizeof mention.series_host);
-      g_array_append_val (self->mentions, mention);
+      name = dup_tokens_text (self, subject_first, i);
+      add_edition_mention (self, series, sentence_index, i, verb_last, name, TRUE, "first", TRUE);
       return;
     }
 }
