@@ -1691,9 +1691,8 @@ index_search_rows (AnnalsDatabase  *self,
       rc = sqlite3_prepare_v2 (self->db, statements[i], -1, &stmt, NULL);
       if (rc == SQLITE_OK)
         {
-          if (sqlite3_bind_parameter_count (stmt) >= 2)
-            sqlite3_bind_int64 (stmt, 1, from[i]);
-          sqlite3_bind_int64 (stmt, sqlite3_bind_parameter_count (stmt), to[i]);
+          sqlite3_bind_int64 (stmt, 1, from[i]);
+          sqlite3_bind_int64 (stmt, 2, to[i]);
           rc = sqlite3_step (stmt);
         }
       sqlite3_finalize (stmt);
@@ -1703,6 +1702,17 @@ index_search_rows (AnnalsDatabase  *self,
     }
 
   return TRUE;
+}
+
+/* The largest row ids of events and documents. */
+static gboolean
+query_max_ids (AnnalsDatabase  *self,
+               gint64          *events_max,
+               gint64          *documents_max,
+               GError         **error)
+{
+  return query_int (self, "SELECT ifnull(max(id), 0) FROM events", events_max, error) &&
+         query_int (self, "SELECT ifnull(max(id), 0) FROM documents", documents_max, error);
 }
 
 /* How far the full-text index goes, and how far the rows go. */
@@ -1715,9 +1725,8 @@ query_search_extent (AnnalsDatabase  *self,
                      GError         **error)
 {
   return query_int (self, "SELECT ifnull(" SEARCH_EVENTS_UPTO ", 0)", events_upto, error) &&
-         query_int (self, "SELECT ifnull(max(id), 0) FROM events", events_max, error) &&
          query_int (self, "SELECT ifnull(" SEARCH_DOCUMENTS_UPTO ", 0)", documents_upto, error) &&
-         query_int (self, "SELECT ifnull(max(id), 0) FROM documents", documents_max, error);
+         query_max_ids (self, events_max, documents_max, error);
 }
 
 /* An import into a larger database adds its rows to the full-text index
@@ -2008,8 +2017,7 @@ annals_database_begin_import (AnnalsDatabase  *self,
   if (!execute (self, "BEGIN IMMEDIATE", error))
     goto failed;
 
-  if (!query_int (self, "SELECT ifnull(max(id), 0) FROM events", &events_before, error) ||
-      !query_int (self, "SELECT ifnull(max(id), 0) FROM documents", &documents_before, error) ||
+  if (!query_max_ids (self, &events_before, &documents_before, error) ||
       !query_int (self, "SELECT count(*) FROM events", &n_events, error))
     goto failed_in_transaction;
 
@@ -2206,8 +2214,7 @@ annals_database_commit_import (AnnalsDatabaseImport  *import,
   self = import->database;
   ok = flush_pending (self, error) &&
        (!import->bulk || execute (self, CREATE_SECONDARY_INDEXES, error)) &&
-       query_int (self, "SELECT ifnull(max(id), 0) FROM events", &events_max, error) &&
-       query_int (self, "SELECT ifnull(max(id), 0) FROM documents", &documents_max, error);
+       query_max_ids (self, &events_max, &documents_max, error);
 
   /* A small import into an index that is up to date keeps it so. */
   if (ok && import->search_complete &&
