@@ -559,16 +559,11 @@ on_list_view_activate (AnnalsWindow *self,
     adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
 }
 
+/* Selects in the list the event the view state has selected. */
 static void
-on_state_selected_changed (AnnalsWindow *self)
+select_in_list (AnnalsWindow *self)
 {
-  AnnalsEvent *event = annals_view_state_get_selected (self->state);
   int position = annals_view_state_get_selected_position (self->state);
-
-  annals_detail_pane_set_event (self->detail_pane, event);
-
-  if (self->syncing_selection)
-    return;
 
   self->syncing_selection = TRUE;
   gtk_single_selection_set_selected (self->selection,
@@ -577,6 +572,15 @@ on_state_selected_changed (AnnalsWindow *self)
 
   if (position >= 0)
     scroll_list_to (self, position);
+}
+
+static void
+on_state_selected_changed (AnnalsWindow *self)
+{
+  annals_detail_pane_set_event (self->detail_pane, annals_view_state_get_selected (self->state));
+
+  if (!self->syncing_selection)
+    select_in_list (self);
 }
 
 static gboolean
@@ -1452,21 +1456,12 @@ on_store_rows_replacing (AnnalsWindow *self,
 static void
 on_store_rows_replaced (AnnalsWindow *self)
 {
-  int position;
-
   if (!self->list_detached)
     return;
 
   self->list_detached = FALSE;
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
-
-  position = annals_view_state_get_selected_position (self->state);
-  self->syncing_selection = TRUE;
-  gtk_single_selection_set_selected (self->selection,
-                                     position >= 0 ? (guint) position : GTK_INVALID_LIST_POSITION);
-  self->syncing_selection = FALSE;
-  if (position >= 0)
-    scroll_list_to (self, position);
+  select_in_list (self);
 
   if (self->list_had_focus)
     gtk_widget_grab_focus (GTK_WIDGET (self->list_view));
